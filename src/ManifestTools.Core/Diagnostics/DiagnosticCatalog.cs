@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+
+namespace ManifestTools.Diagnostics
+{
+    /// <summary>The one list of diagnostic IDs. Adapters (CLI, MSBuild, Roslyn) describe rules from here only.</summary>
+    public static class DiagnosticCatalog
+    {
+        public static readonly DiagnosticDescriptor YamlSyntax = new DiagnosticDescriptor(
+            "MT0001", "YamlSyntaxError", "YAML syntax error", Severity.Error,
+            "{0}",
+            "The file is not well-formed YAML (or JSON), is not UTF-8 text, or repeats a key in one mapping. " +
+            "kubectl would reject it. The rest of the file's documents and the other files are still linted.");
+
+        public static readonly DiagnosticDescriptor InvalidObject = new DiagnosticDescriptor(
+            "MT0002", "InvalidObject", "Not a Kubernetes object, or a field is missing or has the wrong type", Severity.Error,
+            "{0}",
+            "Each YAML document must be a Kubernetes object: a mapping with apiVersion, kind and metadata.name. " +
+            "Fields the rules read must have the type the API defines: a weight is an integer (not \"50\"), a label value " +
+            "is a string (quote version: \"1.0\"). The API server would reject such an object.");
+
+        public static readonly DiagnosticDescriptor InputLimit = new DiagnosticDescriptor(
+            "MT0003", "InputLimitExceeded", "An input limit was exceeded", Severity.Error,
+            "{0}",
+            "The linter bounds the work one input can cause: file size, nesting depth and the number of nodes a document " +
+            "expands to through aliases. The limits are far above what real manifests need; see docs/rules.md#mt0003.");
+
+        public static readonly DiagnosticDescriptor SubsetSelectsNoPods = new DiagnosticDescriptor(
+            "MT1001", "SubsetSelectsNoPods", "DestinationRule subset selects no pods", Severity.Error,
+            "subset {0} of DestinationRule {1} selects no pod of {2}: {3}",
+            "A subset routes to the pods of the host Service that also carry the subset's labels. If no pod template in " +
+            "the Service's namespace carries both the Service selector and the subset labels, every request routed to " +
+            "the subset fails with 503 (no healthy upstream). Fix the subset labels or the Deployment's template labels.");
+
+        public static readonly DiagnosticDescriptor WeightsNot100 = new DiagnosticDescriptor(
+            "MT1002", "RouteWeightsNotTotal100", "Route weights do not add up to 100", Severity.Error,
+            "the weights of {0} add up to {1}, not 100: {2}",
+            "Istio (since 1.15) treats weights as relative, so 90/20 silently becomes 82/18. This project requires a total " +
+            "of 100 on purpose: a total other than 100 is almost always a typo in a canary split. A missing weight counts " +
+            "as 0 when other destinations have weights; a single destination without a weight is fine.");
+
+        public static readonly DiagnosticDescriptor UndefinedSubset = new DiagnosticDescriptor(
+            "MT1003", "UndefinedSubset", "Route names a subset no DestinationRule defines", Severity.Error,
+            "{0} routes to subset {1} of host {2}, but {3}",
+            "A destination or mirror that names a subset needs a DestinationRule for the same host that defines it; " +
+            "otherwise Envoy has no cluster for it and requests fail with 503. Define the subset or fix its name.");
+
+        public static readonly DiagnosticDescriptor UnknownHost = new DiagnosticDescriptor(
+            "MT1004", "UnknownHost", "Host resolves to no Service or ServiceEntry", Severity.Error,
+            "{0} names host {1}, which resolves to {2}: no Service or ServiceEntry in the input defines it{3}",
+            "Hosts resolve as Istio resolves them: a short name means <name>.<namespace of the referring object>.svc." +
+            "<cluster domain>; a name with a dot is taken as written. A VirtualService destination or mirror to an " +
+            "unknown host is an error; a DestinationRule whose host is unknown is a warning, since it merely has no effect.");
+
+        public static readonly DiagnosticDescriptor AllWeightsZero = new DiagnosticDescriptor(
+            "MT1005", "AllWeightsZero", "Every destination of a route has weight 0", Severity.Error,
+            "{0} has {1} destinations whose weights are all 0 or missing",
+            "With several destinations and no positive weight, Envoy rejects the route configuration. Give the " +
+            "destinations weights that add up to 100.");
+
+        public static readonly DiagnosticDescriptor WeightOutOfRange = new DiagnosticDescriptor(
+            "MT1006", "WeightOutOfRange", "Weight below 0 or above 100", Severity.Error,
+            "weight {0} of {1} is outside 0..100",
+            "A route weight is a percentage of the traffic; Istio rejects negative weights and this project requires " +
+            "each weight to lie between 0 and 100.");
+
+        public static readonly DiagnosticDescriptor DuplicateDestination = new DiagnosticDescriptor(
+            "MT1007", "DuplicateDestination", "Same destination twice in one route", Severity.Warning,
+            "{0} lists destination {1} twice",
+            "Two entries for the same host, subset and port in one route split traffic with themselves; the weights were " +
+            "probably meant for different subsets.");
+
+        public static readonly DiagnosticDescriptor DuplicateSubset = new DiagnosticDescriptor(
+            "MT1008", "DuplicateSubset", "Subset defined twice for one host", Severity.Error,
+            "subset {0} for host {1} is defined twice: in {2} and in {3}",
+            "Istio keeps only the first definition of a subset name for a host (DestinationRules in one namespace are " +
+            "merged), so the second one is silently ignored. Rename or remove one of them.");
+
+        public static readonly DiagnosticDescriptor UnexposedPort = new DiagnosticDescriptor(
+            "MT1009", "DestinationPortNotExposed", "Destination port not exposed by the host", Severity.Error,
+            "{0}",
+            "A destination port must be one of the ports the Service (or ServiceEntry) exposes. When the host exposes " +
+            "several ports the destination must name one, or Istio cannot tell which port the route is for.");
+
+        public static readonly DiagnosticDescriptor SelectorMismatch = new DiagnosticDescriptor(
+            "MT2001", "SelectorDoesNotMatchTemplate", "Workload selector does not match its pod template", Severity.Error,
+            "the selector of {0} does not match its pod template labels: {1}",
+            "A workload's spec.selector must match spec.template.metadata.labels; the API server rejects it otherwise " +
+            "(\"selector does not match template labels\").");
+
+        public static readonly DiagnosticDescriptor ServiceSelectsNothing = new DiagnosticDescriptor(
+            "MT2002", "ServiceSelectsNoPods", "Service selector matches no pod template", Severity.Warning,
+            "Service {0} selects {1}, but no pod template in namespace {2} carries these labels{3}",
+            "A Service with a selector that no pod carries has no endpoints. It is a warning because the workloads may " +
+            "live outside the linted input.");
+
+        public static readonly DiagnosticDescriptor OverlappingSelectors = new DiagnosticDescriptor(
+            "MT2003", "OverlappingSelectors", "Workloads with overlapping selectors", Severity.Error,
+            "the selector of {0} ({1}) also selects the pods of {2}; add a label that tells them apart (such as version) to both selectors and templates",
+            "Two controllers in one namespace whose selectors select each other's pods fight over them: each scales or " +
+            "replaces the other's pods. The classic case is a second version deployed without version in its selector.");
+
+        public static readonly DiagnosticDescriptor InvalidName = new DiagnosticDescriptor(
+            "MT2004", "InvalidNameOrLabel", "Invalid object name, label key or label value", Severity.Error,
+            "{0}",
+            "Object names must be DNS-1123 subdomains (Services and Namespaces: DNS labels, at most 63 characters). " +
+            "Label keys are an optional DNS-subdomain prefix and a name of at most 63 characters; label values are at " +
+            "most 63 characters of [A-Za-z0-9-_.] that begin and end with an alphanumeric. The API server rejects others.");
+
+        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
+        {
+            YamlSyntax, InvalidObject, InputLimit,
+            SubsetSelectsNoPods, WeightsNot100, UndefinedSubset, UnknownHost, AllWeightsZero, WeightOutOfRange,
+            DuplicateDestination, DuplicateSubset, UnexposedPort,
+            SelectorMismatch, ServiceSelectsNothing, OverlappingSelectors, InvalidName,
+        };
+    }
+}

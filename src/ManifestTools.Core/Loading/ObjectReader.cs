@@ -1,0 +1,401 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ManifestTools.Diagnostics;
+using ManifestTools.Model;
+using ManifestTools.Yaml;
+
+namespace ManifestTools.Loading
+{
+    /// <summary>Turns one document tree into typed objects (several for a <c>kind: List</c>).</summary>
+    internal sealed class ObjectReader
+    {
+        /// <summary>The annotation whose value lists rule IDs (or <c>*</c>) to suppress on the annotated object.</summary>
+        public const string SuppressAnnotation = "manifest-tools.io/suppress";
+
+        private static readonly HashSet<string> IstioVersions = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "networking.istio.io/v1alpha3", "networking.istio.io/v1beta1", "networking.istio.io/v1",
+        };
+
+        private readonly string _file;
+        private readonly LintOptions _options;
+        private readonly FieldReader _fields;
+        private readonly List<ManifestObject> _objects;
+
+        public ObjectReader(string file, LintOptions options, List<ManifestDiagnostic> diagnostics, List<ManifestObject> objects)
+        {
+            _file = file;
+            _options = options;
+            _fields = new FieldReader(file, diagnostics);
+            _objects = objects;
+        }
+
+        public void Read(YNode root, string path = "document")
+        {
+            _fields.Subject = null;
+            if (!(root is YMapping mapping))
+            {
+                _fields.Error(root.Span, $"{path} is not a Kubernetes object: expected a mapping with apiVersion and kind, found {root.KindName}");
+                return;
+            }
+
+            int errorsBefore = _fields.ErrorCount;
+            var apiVersion = _fields.String(mapping, "apiVersion", "apiVersion");
+            var kind = _fields.String(mapping, "kind", "kind");
+            if (apiVersion == null || kind == null)
+            {
+                if (_fields.ErrorCount == errorsBefore)
+                {
+                    var missing = apiVersion == null && kind == null ? "apiVersion and kind" : apiVersion == null ? "apiVersion" : "kind";
+                    _fields.Error(StartOf(mapping), $"{path} is not a Kubernetes object: {missing} is missing");
+                }
+
+                return;
+            }
+
+            if (apiVersion.Value.Value.StartsWith("kustomize.config.k8s.io/", StringComparison.Ordinal))
+            {
+                return; // Kustomize's own files configure a build; they are not applied to a cluster.
+            }
+
+            if (kind.Value.Value == "List" || (kind.Value.Value.EndsWith("List", StringComparison.Ordinal) && mapping.TryGet("items", out _, out _)))
+            {
+                foreach (var (item, itemPath) in _fields.MappingItems(mapping, "items", "items"))
+                {
+                    Read(item, itemPath);
+                }
+
+                return;
+            }
+
+            var header = ReadHeader(mapping, apiVersion.Value.Value, kind.Value.Value);
+            if (header == null)
+            {
+                return;
+            }
+
+            _fields.Subject = header.Ref;
+            _objects.Add(ReadTyped(mapping, header));
+        }
+
+        private ObjectHeader? ReadHeader(YMapping root, string apiVersion, string kind)
+        {
+            var metadata = _fields.Mapping(root, "metadata", "metadata");
+            var explicitName = _fields.String(metadata, "name", "metadata.name");
+            var name = explicitName ?? _fields.String(metadata, "generateName", "metadata.generateName");
+            if (name == null)
+            {
+                _fields.Error(metadata?.Span ?? StartOf(root), $"{kind} has no metadata.name");
+                return null;
+            }
+
+            var ns = _fields.String(metadata, "namespace", "metadata.namespace");
+            var labels = _fields.Labels(metadata, "labels", "metadata.labels") ?? LabelMap.Empty;
+            var annotations = _fields.Labels(metadata, "annotations", "metadata.annotations");
+            var suppressed = ObjectHeader.NoSuppressions;
+            if (annotations != null && annotations.TryGetValue(SuppressAnnotation, out var list))
+            {
+                suppressed = list.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries).ToArray();
+            }
+
+            var nameSpan = FieldReader.KeySpan(metadata!, metadata!.TryGet("name", out _, out _) ? "name" : "generateName", name.Value.Span);
+            return new ObjectHeader(_file, apiVersion, kind, name.Value.Value, explicitName == null, ns?.Value ?? _options.DefaultNamespace, ns != null,
+                labels, suppressed, root.Span, nameSpan);
+        }
+
+        private ManifestObject ReadTyped(YMapping root, ObjectHeader header)
+        {
+            var spec = _fields.Mapping(root, "spec", "spec");
+            string group = header.Group;
+            if (IstioVersions.Contains(header.ApiVersion))
+            {
+                switch (header.Kind)
+                {
+                    case "VirtualService": return ReadVirtualService(header, spec);
+                    case "DestinationRule": return ReadDestinationRule(header, spec, root);
+                    case "ServiceEntry": return ReadServiceEntry(header, spec);
+                }
+            }
+
+            switch ((group, header.Kind))
+            {
+                case ("", "Service"):
+                    return ReadService(header, spec);
+                case ("", "Pod"):
+                    return new Workload(header, null, header.Labels, ReadContainers(spec, "spec"), isController: false);
+                case ("apps", "Deployment"):
+                case ("apps", "ReplicaSet"):
+                case ("apps", "StatefulSet"):
+                case ("apps", "DaemonSet"):
+                case ("extensions", "Deployment"):
+                case ("extensions", "ReplicaSet"):
+                case ("extensions", "DaemonSet"):
+                case ("argoproj.io", "Rollout"):
+                    return ReadController(header, spec, root);
+                case ("batch", "Job"):
+                    return ReadPodTemplateOwner(header, spec, "spec", isController: false);
+                case ("batch", "CronJob"):
+                    var jobSpec = _fields.Mapping(_fields.Mapping(spec, "jobTemplate", "spec.jobTemplate"), "spec", "spec.jobTemplate.spec");
+                    return ReadPodTemplateOwner(header, jobSpec, "spec.jobTemplate.spec", isController: false);
+                default:
+                    return new ManifestObject(header);
+            }
+        }
+
+        private Workload ReadController(ObjectHeader header, YMapping? spec, YMapping root)
+        {
+            bool referencesWorkload = header.Kind == "Rollout" && spec != null && spec.TryGet("workloadRef", out _, out _);
+            if (!referencesWorkload && header.Group != "extensions" && spec != null && !spec.TryGet("selector", out _, out _))
+            {
+                _fields.Error(FieldReader.KeySpan(root, "spec", header.NameSpan), $"spec.selector is required for {header.ApiVersion} {header.Kind}");
+            }
+
+            return ReadPodTemplateOwner(header, spec, "spec", isController: true);
+        }
+
+        private Workload ReadPodTemplateOwner(ObjectHeader header, YMapping? spec, string specPath, bool isController)
+        {
+            var selector = ReadSelector(spec, specPath + ".selector");
+            var template = _fields.Mapping(spec, "template", specPath + ".template");
+            var templateMetadata = _fields.Mapping(template, "metadata", specPath + ".template.metadata", out var metadataSpan);
+            var podLabels = _fields.Labels(templateMetadata, "labels", specPath + ".template.metadata.labels")
+                ?? new LabelMap(new List<Label>(), metadataSpan.Line > 0 ? metadataSpan : header.NameSpan);
+            var podSpec = _fields.Mapping(template, "spec", specPath + ".template.spec");
+            return new Workload(header, selector, podLabels, ReadContainers(podSpec, specPath + ".template.spec"), isController);
+        }
+
+        private LabelSelector? ReadSelector(YMapping? parent, string path)
+        {
+            var selector = _fields.Mapping(parent, "selector", path, out var span);
+            if (selector == null)
+            {
+                return null;
+            }
+
+            var matchLabels = _fields.Labels(selector, "matchLabels", path + ".matchLabels") ?? new LabelMap(new List<Label>(), span);
+            var expressions = new List<SelectorRequirement>();
+            foreach (var (item, itemPath) in _fields.MappingItems(selector, "matchExpressions", path + ".matchExpressions"))
+            {
+                var key = _fields.String(item, "key", itemPath + ".key");
+                var op = _fields.String(item, "operator", itemPath + ".operator");
+                var values = _fields.Strings(item, "values", itemPath + ".values");
+                if (key == null || op == null)
+                {
+                    _fields.Error(item.Span, $"{itemPath} needs key and operator");
+                    continue;
+                }
+
+                if (op.Value.Value != "In" && op.Value.Value != "NotIn" && op.Value.Value != "Exists" && op.Value.Value != "DoesNotExist")
+                {
+                    _fields.Error(op.Value.Span, $"{itemPath}.operator must be In, NotIn, Exists or DoesNotExist, not {op.Value.Value}");
+                    continue;
+                }
+
+                expressions.Add(new SelectorRequirement(key.Value.Value, op.Value.Value, values.Select(v => v.Value).ToArray()));
+            }
+
+            return new LabelSelector(matchLabels, expressions, span);
+        }
+
+        private List<Container> ReadContainers(YMapping? podSpec, string path)
+        {
+            var containers = new List<Container>();
+            foreach (var key in new[] { "initContainers", "containers" })
+            {
+                foreach (var (item, itemPath) in _fields.MappingItems(podSpec, key, path + "." + key))
+                {
+                    var name = _fields.String(item, "name", itemPath + ".name");
+                    var ports = new List<ContainerPort>();
+                    foreach (var (port, portPath) in _fields.MappingItems(item, "ports", itemPath + ".ports"))
+                    {
+                        var number = _fields.Integer(port, "containerPort", portPath + ".containerPort");
+                        if (number != null)
+                        {
+                            ports.Add(new ContainerPort(_fields.String(port, "name", portPath + ".name")?.Value, number.Value.Value, number.Value.Span));
+                        }
+                    }
+
+                    var env = new List<EnvVar>();
+                    foreach (var (variable, variablePath) in _fields.MappingItems(item, "env", itemPath + ".env"))
+                    {
+                        var variableName = _fields.String(variable, "name", variablePath + ".name");
+                        if (variableName != null)
+                        {
+                            env.Add(new EnvVar(variableName.Value.Value, variableName.Value.Span));
+                        }
+                    }
+
+                    containers.Add(new Container(name?.Value ?? string.Empty, ports, env, item.Span));
+                }
+            }
+
+            return containers;
+        }
+
+        private KubeService ReadService(ObjectHeader header, YMapping? spec)
+        {
+            var selector = _fields.Labels(spec, "selector", "spec.selector");
+            var type = _fields.String(spec, "type", "spec.type")?.Value ?? "ClusterIP";
+            var ports = new List<ServicePort>();
+            foreach (var (item, itemPath) in _fields.MappingItems(spec, "ports", "spec.ports"))
+            {
+                var port = _fields.Integer(item, "port", itemPath + ".port");
+                if (port == null)
+                {
+                    if (!item.TryGet("port", out _, out _))
+                    {
+                        _fields.Error(item.Span, $"{itemPath}.port is required");
+                    }
+
+                    continue;
+                }
+
+                ports.Add(new ServicePort(_fields.String(item, "name", itemPath + ".name")?.Value, port.Value.Value,
+                    _fields.IntOrString(item, "targetPort", itemPath + ".targetPort")?.Value, FieldReader.KeySpan(item, "port", item.Span)));
+            }
+
+            return new KubeService(header, selector, ports, type);
+        }
+
+        private ServiceEntry ReadServiceEntry(ObjectHeader header, YMapping? spec)
+        {
+            var hosts = _fields.Strings(spec, "hosts", "spec.hosts");
+            var ports = new List<ServicePort>();
+            foreach (var (item, itemPath) in _fields.MappingItems(spec, "ports", "spec.ports"))
+            {
+                var number = _fields.Integer(item, "number", itemPath + ".number");
+                if (number != null)
+                {
+                    ports.Add(new ServicePort(_fields.String(item, "name", itemPath + ".name")?.Value, number.Value.Value,
+                        _fields.IntOrString(item, "targetPort", itemPath + ".targetPort")?.Value, number.Value.Span));
+                }
+            }
+
+            var workloadSelector = _fields.Labels(_fields.Mapping(spec, "workloadSelector", "spec.workloadSelector"), "labels", "spec.workloadSelector.labels");
+            var endpoints = _fields.MappingItems(spec, "endpoints", "spec.endpoints")
+                .Select(e => new ServiceEntryEndpoint(_fields.Labels(e.Item, "labels", e.Path + ".labels") ?? LabelMap.Empty))
+                .ToList();
+            return new ServiceEntry(header, hosts, ports, workloadSelector, endpoints);
+        }
+
+        private ManifestObject ReadDestinationRule(ObjectHeader header, YMapping? spec, YMapping root)
+        {
+            var host = _fields.String(spec, "host", "spec.host");
+            if (host == null)
+            {
+                if (spec == null || !spec.TryGet("host", out _, out _))
+                {
+                    _fields.Error(spec != null ? FieldReader.KeySpan(root, "spec", spec.Span) : header.NameSpan, "spec.host is required");
+                }
+
+                return new ManifestObject(header);
+            }
+
+            var subsets = new List<Subset>();
+            foreach (var (item, itemPath) in _fields.MappingItems(spec, "subsets", "spec.subsets"))
+            {
+                var name = _fields.String(item, "name", itemPath + ".name");
+                if (name == null)
+                {
+                    if (!item.TryGet("name", out _, out _))
+                    {
+                        _fields.Error(item.Span, $"{itemPath}.name is required");
+                    }
+
+                    continue;
+                }
+
+                var labels = _fields.Labels(item, "labels", itemPath + ".labels") ?? new LabelMap(new List<Label>(), name.Value.Span);
+                subsets.Add(new Subset(new Located<string>(name.Value.Value, FieldReader.KeySpan(item, "name", name.Value.Span)), labels, item.Span));
+            }
+
+            return new DestinationRule(header, new Located<string>(host.Value.Value, FieldReader.KeySpan(spec!, "host", host.Value.Span)), subsets);
+        }
+
+        private ManifestObject ReadVirtualService(ObjectHeader header, YMapping? spec)
+        {
+            var hosts = _fields.Strings(spec, "hosts", "spec.hosts");
+            var routes = new List<Route>();
+            var mirrors = new List<Destination>();
+            foreach (var protocol in new[] { "http", "tcp", "tls" })
+            {
+                int index = 0;
+                foreach (var (item, itemPath) in _fields.MappingItems(spec, protocol, "spec." + protocol))
+                {
+                    var routeList = _fields.MappingItems(item, "route", itemPath + ".route").ToList();
+                    if (routeList.Count > 0)
+                    {
+                        var destinations = routeList
+                            .Select(r => ReadDestination(r.Item, "destination", r.Path, r.Item.Span, withWeight: true))
+                            .Where(d => d != null)
+                            .Select(d => d!)
+                            .ToList();
+                        routes.Add(new Route(protocol, index, _fields.String(item, "name", itemPath + ".name")?.Value, destinations,
+                            FieldReader.KeySpan(item, "route", item.Span)));
+                    }
+
+                    if (protocol == "http")
+                    {
+                        ReadMirrors(item, itemPath, mirrors);
+                    }
+
+                    index++;
+                }
+            }
+
+            return new VirtualService(header, hosts, routes, mirrors);
+        }
+
+        private void ReadMirrors(YMapping http, string path, List<Destination> mirrors)
+        {
+            if (http.TryGet("mirror", out var mirrorKey, out _) &&
+                ReadDestination(http, "mirror", path, mirrorKey.Span, withWeight: false) is { } mirror)
+            {
+                mirrors.Add(mirror);
+            }
+
+            foreach (var (item, itemPath) in _fields.MappingItems(http, "mirrors", path + ".mirrors"))
+            {
+                if (ReadDestination(item, "destination", itemPath, item.Span, withWeight: false) is { } destination)
+                {
+                    mirrors.Add(destination);
+                }
+            }
+        }
+
+        /// <summary>Reads <c>parent[key]</c> as a Destination; the weight, if wanted, sits beside it in <paramref name="parent"/>.</summary>
+        private Destination? ReadDestination(YMapping parent, string key, string path, SourceSpan fallback, bool withWeight)
+        {
+            var destination = _fields.Mapping(parent, key, $"{path}.{key}", out var keySpan);
+            var weight = withWeight ? _fields.Integer(parent, "weight", path + ".weight") : null;
+            if (destination == null)
+            {
+                if (!parent.TryGet(key, out _, out _))
+                {
+                    _fields.Error(fallback, $"{path}.{key} is required");
+                }
+
+                return null;
+            }
+
+            var host = _fields.String(destination, "host", $"{path}.{key}.host");
+            if (host == null)
+            {
+                if (!destination.TryGet("host", out _, out _))
+                {
+                    _fields.Error(keySpan, $"{path}.{key}.host is required");
+                }
+
+                return null;
+            }
+
+            var subset = _fields.String(destination, "subset", $"{path}.{key}.subset");
+            var port = _fields.Integer(_fields.Mapping(destination, "port", $"{path}.{key}.port"), "number", $"{path}.{key}.port.number");
+            return new Destination(new Located<string>(host.Value.Value, FieldReader.KeySpan(destination, "host", host.Value.Span)),
+                subset, port, weight, keySpan);
+        }
+
+        private static SourceSpan StartOf(YNode node) => SourceSpan.At(node.Span.Line, node.Span.Column);
+    }
+}

@@ -1,0 +1,23 @@
+using System.Collections.Generic;
+using ManifestTools.Diagnostics;
+using ManifestTools.Model;
+
+namespace ManifestTools.Loading
+{
+    /// <summary>The objects of one file and the findings made while reading it (MT0001 to MT0003).</summary>
+    public sealed class ParsedFile
+    {
+        public ParsedFile(string path, IReadOnlyList<ManifestObject> objects, IReadOnlyList<ManifestDiagnostic> diagnostics)
+        {
+            Path = path;
+            Objects = objects;
+            Diagnostics = diagnostics;
+        }
+
+        /// <summary>The path as findings show it.</summary>
+        public string Path { get; }
+
+        public IReadOnlyList<ManifestObject> Objects { get; }
+        public IReadOnlyList<ManifestDiagnostic> Diagnostics { get; }
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ManifestTools.Diagnostics;
+using ManifestTools.Loading;
+using ManifestTools.Resolution;
+using ManifestTools.Rules;
+
+namespace ManifestTools
+{
+    public sealed class LintReport
+    {
+        public LintReport(IReadOnlyList<ManifestDiagnostic> diagnostics, int fileCount, int objectCount)
+        {
+            Diagnostics = diagnostics;
+            FileCount = fileCount;
+            ObjectCount = objectCount;
+        }
+
+        /// <summary>Sorted by file, line, column and ID.</summary>
+        public IReadOnlyList<ManifestDiagnostic> Diagnostics { get; }
+
+        public int FileCount { get; }
+        public int ObjectCount { get; }
+    }
+
+    /// <summary>The entry point every adapter calls: parsed files in, sorted findings out.</summary>
+    public static class ManifestLinter
+    {
+        public static IReadOnlyList<IManifestRule> Rules { get; } = new IManifestRule[]
+        {
+            new SubsetSelectsPodsRule(),
+            new RouteWeightsTotal100Rule(),
+            new DestinationSubsetDefinedRule(),
+            new HostResolvesRule(),
+            new RouteHasPositiveWeightRule(),
+            new WeightInRangeRule(),
+            new DuplicateDestinationRule(),
+            new DuplicateSubsetRule(),
+            new DestinationPortExposedRule(),
+            new SelectorMatchesTemplateRule(),
+            new ServiceSelectsPodsRule(),
+            new OverlappingSelectorsRule(),
+            new ValidNamesRule(),
+        };
+
+        public static LintReport Lint(IReadOnlyList<ParsedFile> files, LintOptions options)
+        {
+            var objects = files.SelectMany(f => f.Objects).ToList();
+            var index = new MeshIndex(objects, options);
+            var diagnostics = files.SelectMany(f => f.Diagnostics).ToList();
+            foreach (var rule in Rules)
+            {
+                rule.Check(new RuleContext(index, rule.Descriptor, diagnostics));
+            }
+
+            diagnostics.Sort(Compare);
+            return new LintReport(diagnostics, files.Count, objects.Count);
+        }
+
+        /// <summary>Loads files and directories, then lints them together.</summary>
+        public static (LintReport Report, IReadOnlyList<string> IoErrors) LintPaths(IEnumerable<string> paths, LintOptions options)
+        {
+            var loaded = ManifestLoader.Load(paths, options);
+            return (Lint(loaded.Files, options), loaded.IoErrors);
+        }
+
+        private static int Compare(ManifestDiagnostic a, ManifestDiagnostic b)
+        {
+            int c = string.CompareOrdinal(a.File, b.File);
+            if (c == 0) c = a.Span.Line.CompareTo(b.Span.Line);
+            if (c == 0) c = a.Span.Column.CompareTo(b.Span.Column);
+            if (c == 0) c = string.CompareOrdinal(a.Id, b.Id);
+            if (c == 0) c = string.CompareOrdinal(a.Message, b.Message);
+            return c;
+        }
+    }
+}

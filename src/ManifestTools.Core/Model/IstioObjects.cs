@@ -1,0 +1,146 @@
+using System.Collections.Generic;
+using ManifestTools.Diagnostics;
+
+namespace ManifestTools.Model
+{
+    /// <summary>A string field together with where it was written.</summary>
+    public readonly struct Located<T>
+    {
+        public Located(T value, SourceSpan span)
+        {
+            Value = value;
+            Span = span;
+        }
+
+        public T Value { get; }
+        public SourceSpan Span { get; }
+
+        public override string ToString() => Value?.ToString() ?? string.Empty;
+    }
+
+    public sealed class ServiceEntryEndpoint
+    {
+        public ServiceEntryEndpoint(LabelMap labels) => Labels = labels;
+
+        public LabelMap Labels { get; }
+    }
+
+    /// <summary>networking.istio.io ServiceEntry: hosts that count as known, with their ports and pod sources.</summary>
+    public sealed class ServiceEntry : ManifestObject
+    {
+        public ServiceEntry(ObjectHeader header, IReadOnlyList<Located<string>> hosts, IReadOnlyList<ServicePort> ports,
+            LabelMap? workloadSelector, IReadOnlyList<ServiceEntryEndpoint> endpoints)
+            : base(header)
+        {
+            Hosts = hosts;
+            Ports = ports;
+            WorkloadSelector = workloadSelector;
+            Endpoints = endpoints;
+        }
+
+        public IReadOnlyList<Located<string>> Hosts { get; }
+        public IReadOnlyList<ServicePort> Ports { get; }
+
+        /// <summary>spec.workloadSelector.labels: the mesh pods this entry stands for.</summary>
+        public LabelMap? WorkloadSelector { get; }
+
+        public IReadOnlyList<ServiceEntryEndpoint> Endpoints { get; }
+    }
+
+    public sealed class Subset
+    {
+        public Subset(Located<string> name, LabelMap labels, SourceSpan span)
+        {
+            Name = name;
+            Labels = labels;
+            Span = span;
+        }
+
+        public Located<string> Name { get; }
+
+        /// <summary>The subset's labels; <see cref="LabelMap.Span"/> is the <c>labels:</c> key.</summary>
+        public LabelMap Labels { get; }
+
+        public SourceSpan Span { get; }
+    }
+
+    public sealed class DestinationRule : ManifestObject
+    {
+        public DestinationRule(ObjectHeader header, Located<string> host, IReadOnlyList<Subset> subsets) : base(header)
+        {
+            Host = host;
+            Subsets = subsets;
+        }
+
+        public Located<string> Host { get; }
+        public IReadOnlyList<Subset> Subsets { get; }
+    }
+
+    public sealed class Destination
+    {
+        public Destination(Located<string> host, Located<string>? subset, Located<int>? port, Located<int>? weight, SourceSpan span)
+        {
+            Host = host;
+            Subset = subset;
+            Port = port;
+            Weight = weight;
+            Span = span;
+        }
+
+        public Located<string> Host { get; }
+        public Located<string>? Subset { get; }
+        public Located<int>? Port { get; }
+
+        /// <summary>Null for mirrors and for destinations that omit it.</summary>
+        public Located<int>? Weight { get; }
+
+        /// <summary>The <c>destination:</c> (or <c>mirror:</c>) key.</summary>
+        public SourceSpan Span { get; }
+
+        public string Describe() =>
+            Host.Value + (Subset is { } subset ? " subset " + subset.Value : string.Empty) + (Port is { } port ? " port " + port.Value : string.Empty);
+    }
+
+    /// <summary>One <c>route:</c> list of an http, tcp or tls entry of a VirtualService.</summary>
+    public sealed class Route
+    {
+        public Route(string protocol, int index, string? name, IReadOnlyList<Destination> destinations, SourceSpan span)
+        {
+            Protocol = protocol;
+            Index = index;
+            Name = name;
+            Destinations = destinations;
+            Span = span;
+        }
+
+        /// <summary>http, tcp or tls.</summary>
+        public string Protocol { get; }
+
+        public int Index { get; }
+        public string? Name { get; }
+        public IReadOnlyList<Destination> Destinations { get; }
+
+        /// <summary>The <c>route:</c> key.</summary>
+        public SourceSpan Span { get; }
+
+        /// <summary><c>http[0] (name "products")</c>: how messages name the route.</summary>
+        public string Describe() => $"{Protocol}[{Index}]" + (Name != null ? $" \"{Name}\"" : string.Empty);
+    }
+
+    public sealed class VirtualService : ManifestObject
+    {
+        public VirtualService(ObjectHeader header, IReadOnlyList<Located<string>> hosts, IReadOnlyList<Route> routes, IReadOnlyList<Destination> mirrors)
+            : base(header)
+        {
+            Hosts = hosts;
+            Routes = routes;
+            Mirrors = mirrors;
+        }
+
+        public IReadOnlyList<Located<string>> Hosts { get; }
+        public IReadOnlyList<Route> Routes { get; }
+
+        /// <summary>Every <c>mirror</c> and <c>mirrors[].destination</c> of the http routes.</summary>
+        public IReadOnlyList<Destination> Mirrors { get; }
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using ManifestTools.Diagnostics;
+
+namespace ManifestTools.Model
+{
+    public sealed class ServicePort
+    {
+        public ServicePort(string? name, int port, string? targetPort, SourceSpan span)
+        {
+            Name = name;
+            Port = port;
+            TargetPort = targetPort;
+            Span = span;
+        }
+
+        public string? Name { get; }
+        public int Port { get; }
+
+        /// <summary>A number or a named container port, as written; null when omitted (then it equals <see cref="Port"/>).</summary>
+        public string? TargetPort { get; }
+
+        public SourceSpan Span { get; }
+    }
+
+    /// <summary>A core/v1 Service.</summary>
+    public sealed class KubeService : ManifestObject
+    {
+        public KubeService(ObjectHeader header, LabelMap? selector, IReadOnlyList<ServicePort> ports, string type)
+            : base(header)
+        {
+            Selector = selector;
+            Ports = ports;
+            Type = type;
+        }
+
+        /// <summary>spec.selector; null when absent (endpoints are managed by hand, or ExternalName).</summary>
+        public LabelMap? Selector { get; }
+
+        public IReadOnlyList<ServicePort> Ports { get; }
+
+        public string Type { get; }
+    }
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using ManifestTools.Diagnostics;
+
+namespace ManifestTools.Model
+{
+    public readonly struct Label
+    {
+        public Label(string key, string value, SourceSpan keySpan, SourceSpan valueSpan)
+        {
+            Key = key;
+            Value = value;
+            KeySpan = keySpan;
+            ValueSpan = valueSpan;
+        }
+
+        public string Key { get; }
+        public string Value { get; }
+        public SourceSpan KeySpan { get; }
+        public SourceSpan ValueSpan { get; }
+
+        public override string ToString() => Key + "=" + Value;
+    }
+
+    /// <summary>A label set that remembers where each label and the map itself were written.</summary>
+    public sealed class LabelMap : IReadOnlyCollection<Label>
+    {
+        private readonly List<Label> _labels;
+
+        public LabelMap(List<Label> labels, SourceSpan span)
+        {
+            _labels = labels;
+            Span = span;
+        }
+
+        public static LabelMap Empty { get; } = new LabelMap(new List<Label>(), default);
+
+        /// <summary>The position of the field's key (<c>labels:</c>, <c>matchLabels:</c>, <c>selector:</c>).</summary>
+        public SourceSpan Span { get; }
+
+        public int Count => _labels.Count;
+
+        public bool TryGetValue(string key, out string value)
+        {
+            foreach (var label in _labels)
+            {
+                if (string.Equals(label.Key, key, StringComparison.Ordinal))
+                {
+                    value = label.Value;
+                    return true;
+                }
+            }
+
+            value = string.Empty;
+            return false;
+        }
+
+        /// <summary>True when every label here is carried, with the same value, by <paramref name="other"/>.</summary>
+        public bool IsSubsetOf(LabelMap other)
+        {
+            foreach (var label in _labels)
+            {
+                if (!other.TryGetValue(label.Key, out var value) || !string.Equals(value, label.Value, StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public IEnumerator<Label> GetEnumerator() => _labels.GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary><c>app=ads,version=v2</c>, sorted by key so messages are stable.</summary>
+        public override string ToString() => Format(_labels);
+
+        public static string Format(IEnumerable<Label> labels) =>
+            string.Join(",", labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => l.ToString()));
+    }
+}

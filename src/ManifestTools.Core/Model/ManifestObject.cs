@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ManifestTools.Diagnostics;
+
+namespace ManifestTools.Model
+{
+    /// <summary>Any Kubernetes object in the input. Typed subclasses add the fields the rules read.</summary>
+    public class ManifestObject
+    {
+        public ManifestObject(ObjectHeader header) => Header = header;
+
+        public ObjectHeader Header { get; }
+
+        public string ApiVersion => Header.ApiVersion;
+        public string Kind => Header.Kind;
+        public string Name => Header.Name;
+        public string Namespace => Header.Namespace;
+        public string File => Header.File;
+        public ObjectRef Ref => Header.Ref;
+
+        public override string ToString() => Ref.ToString();
+    }
+
+    /// <summary>What every object has: identity, metadata and where it was written.</summary>
+    public sealed class ObjectHeader
+    {
+        public ObjectHeader(string file, string apiVersion, string kind, string name, bool nameIsGenerated, string @namespace, bool namespaceIsExplicit,
+            LabelMap labels, IReadOnlyCollection<string> suppressedIds, SourceSpan span, SourceSpan nameSpan)
+        {
+            NameIsGenerated = nameIsGenerated;
+            File = file;
+            ApiVersion = apiVersion;
+            Kind = kind;
+            Name = name;
+            Namespace = @namespace;
+            NamespaceIsExplicit = namespaceIsExplicit;
+            Labels = labels;
+            SuppressedIds = suppressedIds;
+            Span = span;
+            NameSpan = nameSpan;
+            Ref = new ObjectRef(kind, @namespace, name);
+        }
+
+        public string File { get; }
+        public string ApiVersion { get; }
+        public string Kind { get; }
+        public string Name { get; }
+
+        /// <summary>True when only metadata.generateName was given; <see cref="Name"/> is then that prefix.</summary>
+        public bool NameIsGenerated { get; }
+
+        /// <summary>metadata.namespace, or the default namespace when it is absent (as <c>kubectl apply -n</c> does).</summary>
+        public string Namespace { get; }
+
+        public bool NamespaceIsExplicit { get; }
+
+        public LabelMap Labels { get; }
+
+        /// <summary>Rule IDs named by the suppression annotation; <c>*</c> suppresses every rule.</summary>
+        public IReadOnlyCollection<string> SuppressedIds { get; }
+
+        /// <summary>The whole object's document (or List item).</summary>
+        public SourceSpan Span { get; }
+
+        /// <summary>The <c>name:</c> key in metadata, where object-level findings point.</summary>
+        public SourceSpan NameSpan { get; }
+
+        public ObjectRef Ref { get; }
+
+        public string Group
+        {
+            get
+            {
+                int slash = ApiVersion.IndexOf('/');
+                return slash < 0 ? string.Empty : ApiVersion.Substring(0, slash);
+            }
+        }
+
+        public bool Suppresses(string id) => SuppressedIds.Contains("*") || SuppressedIds.Contains(id);
+
+        public static readonly IReadOnlyCollection<string> NoSuppressions = Array.Empty<string>();
+    }
+}

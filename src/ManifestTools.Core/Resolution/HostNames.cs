@@ -1,0 +1,33 @@
+using System;
+
+namespace ManifestTools.Resolution
+{
+    /// <summary>Host name rules as Istio applies them (pilot's ResolveShortnameToFQDN).</summary>
+    public static class HostNames
+    {
+        /// <summary>
+        /// A name without a dot is short: it means <c>name.namespace.svc.domain</c>, with the namespace of the
+        /// object that refers to it. Names with a dot, <c>*</c> and IP addresses are taken as written.
+        /// </summary>
+        public static string Resolve(string host, string referringNamespace, string clusterDomain)
+        {
+            if (host.Length == 0 || host == "*" || host.IndexOf('.') >= 0 || host.IndexOf(':') >= 0)
+            {
+                return host;
+            }
+
+            return $"{host}.{referringNamespace}.svc.{clusterDomain}";
+        }
+
+        public static string ServiceFqdn(string name, string @namespace, string clusterDomain) =>
+            $"{name}.{@namespace}.svc.{clusterDomain}";
+
+        public static bool IsWildcard(string host) => host.StartsWith("*", StringComparison.Ordinal);
+
+        /// <summary><c>*.example.com</c> matches any name under example.com; <c>*</c> matches everything.</summary>
+        public static bool WildcardMatches(string wildcard, string host) =>
+            wildcard == "*" || (wildcard.StartsWith("*.", StringComparison.Ordinal) &&
+                                host.EndsWith(wildcard.Substring(1), StringComparison.OrdinalIgnoreCase) &&
+                                host.Length > wildcard.Length - 1);
+    }
+}

@@ -1,0 +1,26 @@
+using ManifestTools.Model;
+
+namespace ManifestTools.Resolution
+{
+    /// <summary>What a host names: a Service or a ServiceEntry. Exactly one of the two is set.</summary>
+    public sealed class HostTarget
+    {
+        public HostTarget(KubeService service)
+        {
+            Service = service;
+            Object = service;
+        }
+
+        public HostTarget(ServiceEntry entry)
+        {
+            Entry = entry;
+            Object = entry;
+        }
+
+        public KubeService? Service { get; }
+        public ServiceEntry? Entry { get; }
+        public ManifestObject Object { get; }
+
+        public System.Collections.Generic.IReadOnlyList<ServicePort> Ports => Service?.Ports ?? Entry!.Ports;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Generic;
+using System.Linq;
+using ManifestTools.Model;
+
+namespace ManifestTools.Rules
+{
+    /// <summary>Finds the pod source nearest to a wanted label set, so a message can show the one-character typo.</summary>
+    internal static class ClosestMatch
+    {
+        /// <summary>
+        /// "the closest is Deployment ads-v2 with version=v2, but the subset wants version=V2", or null when there
+        /// is no candidate at all.
+        /// </summary>
+        public static string? Describe(IEnumerable<(ManifestObject Owner, LabelMap Labels)> candidates, LabelMap wanted, string wanter)
+        {
+            (ManifestObject Owner, LabelMap Labels)? best = null;
+            int bestScore = -1;
+            foreach (var candidate in candidates)
+            {
+                int score = wanted.Count(label => candidate.Labels.TryGetValue(label.Key, out var value) && value == label.Value);
+                if (score > bestScore)
+                {
+                    best = candidate;
+                    bestScore = score;
+                }
+            }
+
+            if (best == null)
+            {
+                return null;
+            }
+
+            var (owner, labels) = best.Value;
+            var mismatched = wanted.Where(label => !(labels.TryGetValue(label.Key, out var value) && value == label.Value)).ToList();
+            var has = string.Join(", ", mismatched.Select(label =>
+                labels.TryGetValue(label.Key, out var value) ? label.Key + "=" + value : "no label " + label.Key));
+            return $"the closest is {owner.Kind} {owner.Name} with {has}, but {wanter} wants {LabelMap.Format(mismatched)}";
+        }
+
+        public static IEnumerable<(ManifestObject Owner, LabelMap Labels)> Pods(IEnumerable<Workload> workloads) =>
+            workloads.Select(w => ((ManifestObject)w, w.PodLabels));
+    }
+}

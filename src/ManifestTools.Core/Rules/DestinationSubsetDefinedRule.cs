@@ -1,0 +1,54 @@
+using System;
+using System.Linq;
+using ManifestTools.Diagnostics;
+
+namespace ManifestTools.Rules
+{
+    /// <summary>MT1003: a destination or mirror that names a subset needs a DestinationRule for its host that defines it.</summary>
+    public sealed class DestinationSubsetDefinedRule : IManifestRule
+    {
+        public DiagnosticDescriptor Descriptor => DiagnosticCatalog.UndefinedSubset;
+
+        public void Check(RuleContext context)
+        {
+            var index = context.Index;
+            foreach (var (service, destination, where) in Describe.Destinations(index))
+            {
+                if (!(destination.Subset is { } subset))
+                {
+                    continue;
+                }
+
+                var host = index.Resolve(destination.Host.Value, service.Namespace);
+                var rules = index.DestinationRulesFor(host).ToList();
+                if (rules.Any(rule => rule.Subsets.Any(s => s.Name.Value == subset.Value)))
+                {
+                    continue;
+                }
+
+                string why;
+                if (rules.Count == 0)
+                {
+                    if (index.FindHost(host) == null)
+                    {
+                        continue; // MT1004 already reports the unknown host; one typo, one finding.
+                    }
+
+                    why = "no DestinationRule for that host exists";
+                }
+                else
+                {
+                    var defined = rules.SelectMany(rule => rule.Subsets.Select(s => s.Name.Value)).Distinct().ToList();
+                    var near = defined.FirstOrDefault(name => string.Equals(name, subset.Value, StringComparison.OrdinalIgnoreCase));
+                    why = $"{string.Join(", ", rules.Select(r => r.Ref.ToString()))} define{(rules.Count == 1 ? "s" : string.Empty)} " +
+                          (defined.Count == 0 ? "no subsets" : "only " + string.Join(", ", defined)) +
+                          (near != null ? $" (did you mean {near}?)" : string.Empty);
+                }
+
+                context.Report(service, subset.Span, Capitalize(where), subset.Value, host, why);
+            }
+        }
+
+        private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
+    }
+}

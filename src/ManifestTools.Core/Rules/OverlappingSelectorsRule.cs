@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Linq;
+using ManifestTools.Diagnostics;
+using ManifestTools.Model;
+
+namespace ManifestTools.Rules
+{
+    /// <summary>
+    /// MT2003: two controllers in one namespace where one's selector matches the other's pod template, so
+    /// both claim the same pods. Reported once per pair, at the selector that reaches too far.
+    /// </summary>
+    public sealed class OverlappingSelectorsRule : IManifestRule
+    {
+        public DiagnosticDescriptor Descriptor => DiagnosticCatalog.OverlappingSelectors;
+
+        public void Check(RuleContext context)
+        {
+            var index = context.Index;
+            var order = new Dictionary<Workload, int>();
+            foreach (var workload in index.Workloads)
+            {
+                order[workload] = order.Count;
+            }
+
+            foreach (var workload in index.Workloads)
+            {
+                if (!workload.IsController || workload.Selector == null || workload.Selector.IsEmpty)
+                {
+                    continue;
+                }
+
+                foreach (var other in index.PodsSelectedBy(workload.Namespace, workload.Selector))
+                {
+                    if (ReferenceEquals(other, workload) || !other.IsController)
+                    {
+                        continue;
+                    }
+
+                    bool mutual = other.Selector != null && !other.Selector.IsEmpty && other.Selector.Matches(workload.PodLabels);
+                    if (mutual && order[other] > order[workload])
+                    {
+                        continue; // Identical reach: report the pair once, at the later object.
+                    }
+
+                    context.Report(workload, workload.Selector.Span, workload.Ref.ToString(), workload.Selector.ToString(), other.Ref.ToString());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Linq;
+using ManifestTools.Diagnostics;
+
+namespace ManifestTools.Rules
+{
+    /// <summary>MT2002: a Service's selector should match some pod template in its namespace.</summary>
+    public sealed class ServiceSelectsPodsRule : IManifestRule
+    {
+        public DiagnosticDescriptor Descriptor => DiagnosticCatalog.ServiceSelectsNothing;
+
+        public void Check(RuleContext context)
+        {
+            var index = context.Index;
+            foreach (var service in index.Services)
+            {
+                var selector = service.Selector;
+                if (selector == null || selector.Count == 0 || service.Type == "ExternalName" || index.PodsWithLabels(service.Namespace, selector).Any())
+                {
+                    continue;
+                }
+
+                var closest = ClosestMatch.Describe(ClosestMatch.Pods(index.PodsIn(service.Namespace)), selector, "the Service");
+                context.Report(service, selector.Span, service.Name, selector.ToString(), service.Namespace, closest != null ? "; " + closest : string.Empty);
+            }
+        }
+    }
+}

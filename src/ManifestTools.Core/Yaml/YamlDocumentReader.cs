@@ -1,0 +1,374 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.RegularExpressions;
+using ManifestTools.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace ManifestTools.Yaml
+{
+    /// <summary>
+    /// Turns YAML text into one <see cref="YNode"/> tree per document, straight from parser events.
+    /// The text is cut at document markers first, so a syntax error costs one document, not the rest of the file.
+    /// Aliases share the anchored node instead of copying it, and each document's expanded size is bounded.
+    /// </summary>
+    public sealed class YamlDocumentReader
+    {
+        private static readonly Regex MarkPrefix = new Regex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant);
+
+        private readonly string _file;
+        private readonly InputLimits _limits;
+        private readonly List<ManifestDiagnostic> _diagnostics;
+
+        public YamlDocumentReader(string file, InputLimits limits, List<ManifestDiagnostic> diagnostics)
+        {
+            _file = file;
+            _limits = limits;
+            _diagnostics = diagnostics;
+        }
+
+        /// <summary>Calls <paramref name="onDocument"/> for each document that parsed within the limits and is not empty.</summary>
+        public void Read(string text, Action<YNode> onDocument)
+        {
+            foreach (var chunk in SplitDocuments(text))
+            {
+                ReadChunk(text.Substring(chunk.Start, chunk.Length), chunk.LineOffset, onDocument);
+            }
+        }
+
+        /// <summary>
+        /// A line that starts with <c>---</c> always begins a new document in YAML, even inside a block or quoted
+        /// scalar, so cutting there is exact.
+        /// </summary>
+        internal static List<(int Start, int Length, int LineOffset)> SplitDocuments(string text)
+        {
+            var chunks = new List<(int, int, int)>();
+            int chunkStart = 0, chunkLine = 0, line = 0;
+            for (int i = 0; i < text.Length;)
+            {
+                if (i > chunkStart && IsDocumentStartMarker(text, i))
+                {
+                    chunks.Add((chunkStart, i - chunkStart, chunkLine));
+                    chunkStart = i;
+                    chunkLine = line;
+                }
+
+                int newline = text.IndexOf('\n', i);
+                if (newline < 0)
+                {
+                    break;
+                }
+
+                i = newline + 1;
+                line++;
+            }
+
+            chunks.Add((chunkStart, text.Length - chunkStart, chunkLine));
+            return chunks;
+        }
+
+        private static bool IsDocumentStartMarker(string text, int i) =>
+            i + 3 <= text.Length && text[i] == '-' && text[i + 1] == '-' && text[i + 2] == '-' &&
+            (i + 3 == text.Length || text[i + 3] == ' ' || text[i + 3] == '\t' || text[i + 3] == '\r' || text[i + 3] == '\n');
+
+        private void ReadChunk(string chunk, int lineOffset, Action<YNode> onDocument)
+        {
+            var parser = new Parser(new StringReader(chunk));
+            try
+            {
+                parser.Consume<StreamStart>();
+                while (!parser.TryConsume<StreamEnd>(out _))
+                {
+                    parser.Consume<DocumentStart>();
+                    var root = new DocumentBuilder(this, lineOffset).Build(parser);
+                    parser.Consume<DocumentEnd>();
+                    if (root != null && !(root is YScalar scalar && scalar.IsNull))
+                    {
+                        onDocument(root);
+                    }
+                }
+            }
+            catch (YamlException ex)
+            {
+                var start = ex.Start;
+                Report(DiagnosticCatalog.YamlSyntax, Span(start, start, lineOffset), MarkPrefix.Replace(ex.Message, string.Empty));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException)
+            {
+                // YamlDotNet signals some malformed input with general exceptions; keep them findings, not crashes.
+                var at = parser.Current?.Start ?? Mark.Empty;
+                Report(DiagnosticCatalog.YamlSyntax, Span(at, at, lineOffset), ex.Message);
+            }
+        }
+
+        private void Report(DiagnosticDescriptor descriptor, SourceSpan span, string message) =>
+            _diagnostics.Add(new ManifestDiagnostic(descriptor, descriptor.DefaultSeverity, _file, span, message, null));
+
+        private static SourceSpan Span(Mark start, Mark end, int lineOffset) =>
+            new SourceSpan(Math.Max(1, (int)start.Line) + lineOffset, Math.Max(1, (int)start.Column),
+                Math.Max(1, (int)end.Line) + lineOffset, Math.Max(1, (int)end.Column));
+
+        /// <summary>Builds one document iteratively, so nesting depth never touches the call stack.</summary>
+        private sealed class DocumentBuilder
+        {
+            private readonly YamlDocumentReader _owner;
+            private readonly int _lineOffset;
+            private readonly Stack<Frame> _stack = new Stack<Frame>();
+            private readonly Dictionary<string, (YNode Node, long Size)> _anchors = new Dictionary<string, (YNode, long)>(StringComparer.Ordinal);
+
+            public DocumentBuilder(YamlDocumentReader owner, int lineOffset)
+            {
+                _owner = owner;
+                _lineOffset = lineOffset;
+            }
+
+            /// <summary>Returns the root, or null when a limit was hit (already reported); the document's events are consumed either way.</summary>
+            public YNode? Build(IParser parser)
+            {
+                while (true)
+                {
+                    var ev = parser.Consume<ParsingEvent>();
+                    YNode? completed = null;
+                    long completedSize = 0;
+                    switch (ev)
+                    {
+                        case Scalar scalar:
+                            completed = new YScalar(scalar.Value, scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty, Span(scalar.Start, scalar.End, _lineOffset));
+                            completedSize = 1;
+                            Remember(scalar.Anchor, completed, completedSize);
+                            break;
+                        case AnchorAlias alias:
+                            if (!_anchors.TryGetValue(alias.Value.Value, out var target))
+                            {
+                                throw new SemanticErrorException(alias.Start, alias.End, $"alias *{alias.Value.Value} refers to no anchor");
+                            }
+
+                            (completed, completedSize) = target;
+                            break;
+                        case MappingStart mappingStart:
+                            if (!Push(new Frame(mappingStart, isMapping: true), parser))
+                            {
+                                return null;
+                            }
+
+                            continue;
+                        case SequenceStart sequenceStart:
+                            if (!Push(new Frame(sequenceStart, isMapping: false), parser))
+                            {
+                                return null;
+                            }
+
+                            continue;
+                        case MappingEnd _:
+                        case SequenceEnd _:
+                            var frame = _stack.Pop();
+                            completed = frame.Complete(Span(frame.Start.Start, ev.End, _lineOffset));
+                            completedSize = frame.Size;
+                            Remember(frame.Start.Anchor, completed, completedSize);
+                            break;
+                        default:
+                            throw new SemanticErrorException(ev.Start, ev.End, $"unexpected {ev.GetType().Name} in a document");
+                    }
+
+                    if (_stack.Count == 0)
+                    {
+                        return completed;
+                    }
+
+                    var parent = _stack.Peek();
+                    parent.Add(completed, completedSize, _owner);
+                    if (parent.Size > _owner._limits.MaxExpandedNodes)
+                    {
+                        _owner.Report(DiagnosticCatalog.InputLimit, completed.Span,
+                            $"this document expands to more than {_owner._limits.MaxExpandedNodes:N0} nodes through aliases or sheer size; it is not linted");
+                        SkipRestOfDocument(parser, _stack.Count);
+                        return null;
+                    }
+                }
+            }
+
+            private bool Push(Frame frame, IParser parser)
+            {
+                _stack.Push(frame);
+                if (_stack.Count <= _owner._limits.MaxDepth)
+                {
+                    return true;
+                }
+
+                _owner.Report(DiagnosticCatalog.InputLimit, Span(frame.Start.Start, frame.Start.End, _lineOffset),
+                    $"this document nests deeper than {_owner._limits.MaxDepth} levels; it is not linted");
+                SkipRestOfDocument(parser, _stack.Count);
+                return false;
+            }
+
+            private static void SkipRestOfDocument(IParser parser, int openContainers)
+            {
+                while (openContainers > 0)
+                {
+                    var ev = parser.Consume<ParsingEvent>();
+                    if (ev is MappingStart || ev is SequenceStart)
+                    {
+                        openContainers++;
+                    }
+                    else if (ev is MappingEnd || ev is SequenceEnd)
+                    {
+                        openContainers--;
+                    }
+                }
+            }
+
+            private void Remember(AnchorName anchor, YNode node, long size)
+            {
+                if (!anchor.IsEmpty)
+                {
+                    _anchors[anchor.Value] = (node, size);
+                }
+            }
+        }
+
+        private sealed class Frame
+        {
+            private readonly bool _isMapping;
+            private readonly List<YNode>? _items;
+            private readonly List<KeyValuePair<YScalar, YNode>>? _entries;
+            private Dictionary<string, int>? _keyIndex;
+            private List<YNode>? _mergeSources;
+            private YNode? _pendingKey;
+            private bool _expectingKey = true;
+
+            public Frame(NodeEvent start, bool isMapping)
+            {
+                Start = start;
+                _isMapping = isMapping;
+                if (isMapping)
+                {
+                    _entries = new List<KeyValuePair<YScalar, YNode>>();
+                }
+                else
+                {
+                    _items = new List<YNode>();
+                }
+            }
+
+            public NodeEvent Start { get; }
+
+            public long Size { get; private set; } = 1;
+
+            public void Add(YNode node, long size, YamlDocumentReader owner)
+            {
+                Size += size;
+                if (!_isMapping)
+                {
+                    _items!.Add(node);
+                    return;
+                }
+
+                if (_expectingKey)
+                {
+                    _pendingKey = node;
+                    _expectingKey = false;
+                    return;
+                }
+
+                _expectingKey = true;
+                if (!(_pendingKey is YScalar key))
+                {
+                    return; // Complex keys never occur in Kubernetes objects; the entry carries nothing a rule reads.
+                }
+
+                if (key.IsPlain && key.Value == "<<")
+                {
+                    (_mergeSources ??= new List<YNode>()).Add(node);
+                    return;
+                }
+
+                AddEntry(key, node, owner);
+            }
+
+            private void AddEntry(YScalar key, YNode value, YamlDocumentReader owner)
+            {
+                int existing = IndexOf(key.Value);
+                if (existing >= 0)
+                {
+                    var first = _entries![existing].Key;
+                    owner.Report(DiagnosticCatalog.YamlSyntax, key.Span,
+                        $"duplicate key '{key.Value}' in one mapping (first at line {first.Span.Line}); kubectl rejects it");
+                    _entries[existing] = new KeyValuePair<YScalar, YNode>(key, value);
+                    return;
+                }
+
+                _keyIndex?.Add(key.Value, _entries!.Count);
+                _entries!.Add(new KeyValuePair<YScalar, YNode>(key, value));
+            }
+
+            /// <summary>Most mappings are small: scan them, and index only the large ones so huge mappings stay linear.</summary>
+            private int IndexOf(string key)
+            {
+                if (_keyIndex == null && _entries!.Count >= 8)
+                {
+                    _keyIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+                    for (int i = 0; i < _entries.Count; i++)
+                    {
+                        _keyIndex[_entries[i].Key.Value] = i;
+                    }
+                }
+
+                if (_keyIndex != null)
+                {
+                    return _keyIndex.TryGetValue(key, out int index) ? index : -1;
+                }
+
+                for (int i = 0; i < _entries!.Count; i++)
+                {
+                    if (string.Equals(_entries[i].Key.Value, key, StringComparison.Ordinal))
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            public YNode Complete(SourceSpan span)
+            {
+                if (!_isMapping)
+                {
+                    return new YSequence(_items!, span);
+                }
+
+                if (_mergeSources != null)
+                {
+                    ApplyMerges();
+                }
+
+                return new YMapping(_entries!, span);
+            }
+
+            /// <summary>YAML merge keys: explicit keys win, then earlier merge sources win over later ones.</summary>
+            private void ApplyMerges()
+            {
+                foreach (var source in _mergeSources!)
+                {
+                    var mappings = source is YSequence sequence ? sequence.Items : new List<YNode> { source };
+                    foreach (var mapping in mappings)
+                    {
+                        if (!(mapping is YMapping merged))
+                        {
+                            continue;
+                        }
+
+                        foreach (var entry in merged.Entries)
+                        {
+                            if (IndexOf(entry.Key.Value) < 0)
+                            {
+                                _keyIndex?.Add(entry.Key.Value, _entries!.Count);
+                                _entries!.Add(entry);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
