@@ -75,7 +75,6 @@ namespace ManifestTools.Loading
                 return;
             }
 
-            _fields.Subject = header.Ref;
             _objects.Add(ReadTyped(mapping, header));
         }
 
@@ -91,6 +90,7 @@ namespace ManifestTools.Loading
             }
 
             var ns = _fields.String(metadata, "namespace", "metadata.namespace");
+            _fields.Subject = new ObjectRef(kind, ns?.Value ?? _options.DefaultNamespace, name.Value.Value);
             var labels = _fields.Labels(metadata, "labels", "metadata.labels") ?? LabelMap.Empty;
             var annotations = _fields.Labels(metadata, "annotations", "metadata.annotations");
             var suppressed = ObjectHeader.NoSuppressions;

@@ -17,7 +17,7 @@ namespace ManifestTools.Rules
             int bestScore = -1;
             foreach (var candidate in candidates)
             {
-                int score = wanted.Count(label => candidate.Labels.TryGetValue(label.Key, out var value) && value == label.Value);
+                int score = wanted.Sum(label => Score(candidate.Labels, label));
                 if (score > bestScore)
                 {
                     best = candidate;
@@ -35,6 +35,29 @@ namespace ManifestTools.Rules
             var has = string.Join(", ", mismatched.Select(label =>
                 labels.TryGetValue(label.Key, out var value) ? label.Key + "=" + value : "no label " + label.Key));
             return $"the closest is {owner.Kind} {owner.Name} with {has}, but {wanter} wants {LabelMap.Format(mismatched)}";
+        }
+
+        /// <summary>An exact label counts most; then the typos worth pointing at: another case (V2), a longer form (v2.0).</summary>
+        private static int Score(LabelMap labels, Label wanted)
+        {
+            if (!labels.TryGetValue(wanted.Key, out var value))
+            {
+                return 0;
+            }
+
+            if (value == wanted.Value)
+            {
+                return 3;
+            }
+
+            if (string.Equals(value, wanted.Value, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return 2;
+            }
+
+            bool prefix = value.StartsWith(wanted.Value, System.StringComparison.OrdinalIgnoreCase) ||
+                          wanted.Value.StartsWith(value, System.StringComparison.OrdinalIgnoreCase);
+            return prefix ? 1 : 0;
         }
 
         public static IEnumerable<(ManifestObject Owner, LabelMap Labels)> Pods(IEnumerable<Workload> workloads) =>

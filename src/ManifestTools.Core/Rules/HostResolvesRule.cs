@@ -32,7 +32,7 @@ namespace ManifestTools.Rules
                 var fqdn = index.ResolvedHost(rule);
                 if (!HostNames.IsWildcard(fqdn) && index.FindHost(fqdn) == null)
                 {
-                    context.Report(rule, rule.Host.Span, Severity.Warning, "The " + rule.Ref, rule.Host.Value, fqdn, Hint(index, rule.Host.Value));
+                    context.Report(rule, rule.Host.Span, Severity.Warning, rule.Ref.ToString(), rule.Host.Value, fqdn, Hint(index, rule.Host.Value));
                 }
             }
         }

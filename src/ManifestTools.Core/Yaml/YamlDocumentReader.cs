@@ -96,9 +96,11 @@ namespace ManifestTools.Yaml
             }
             catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException)
             {
-                // YamlDotNet signals some malformed input with general exceptions; keep them findings, not crashes.
-                var at = parser.Current?.Start ?? Mark.Empty;
-                Report(DiagnosticCatalog.YamlSyntax, Span(at, at, lineOffset), ex.Message);
+                // YamlDotNet's scanner fails on some malformed input (an unclosed flow collection spanning lines)
+                // with a general exception whose text says nothing useful; point at the last good event instead.
+                var at = parser.Current?.End ?? Mark.Empty;
+                Report(DiagnosticCatalog.YamlSyntax, Span(at, at, lineOffset),
+                    "the YAML cannot be read past this point: look for an unclosed [ or {, a stray quote, or wrong indentation");
             }
         }
 
