@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ManifestTools.Model;
@@ -14,11 +15,15 @@ namespace ManifestTools.Rules
         public static string? Describe(IEnumerable<(ManifestObject Owner, LabelMap Labels)> candidates, LabelMap wanted, string wanter)
         {
             (ManifestObject Owner, LabelMap Labels)? best = null;
-            int bestScore = -1;
+            var bestScore = (-1, -1, -1);
             foreach (var candidate in candidates)
             {
-                int score = wanted.Count(label => candidate.Labels.TryGetValue(label.Key, out var value) && value == label.Value);
-                if (score > bestScore)
+                // Exact matches first; among equals, prefer values that differ only in case, then keys that are present.
+                var score = (
+                    wanted.Count(label => candidate.Labels.TryGetValue(label.Key, out var value) && value == label.Value),
+                    wanted.Count(label => candidate.Labels.TryGetValue(label.Key, out var value) && string.Equals(value, label.Value, StringComparison.OrdinalIgnoreCase)),
+                    wanted.Count(label => candidate.Labels.TryGetValue(label.Key, out _)));
+                if (score.CompareTo(bestScore) > 0)
                 {
                     best = candidate;
                     bestScore = score;
