@@ -34,6 +34,11 @@ namespace ManifestTools.Loading
         public void Read(YNode root, string path = "document")
         {
             _fields.Subject = null;
+            if (IsKustomizationFile(_file))
+            {
+                return; // Kustomize reads a file of this name as its own configuration, with or without apiVersion and kind.
+            }
+
             if (!(root is YMapping mapping))
             {
                 _fields.Error(root.Span, $"{path} is not a Kubernetes object: expected a mapping with apiVersion and kind, found {root.KindName}");
@@ -143,9 +148,15 @@ namespace ManifestTools.Loading
             }
         }
 
-        private Workload ReadController(ObjectHeader header, YMapping? spec, YMapping root)
+        private ManifestObject ReadController(ObjectHeader header, YMapping? spec, YMapping root)
         {
             bool referencesWorkload = header.Kind == "Rollout" && spec != null && spec.TryGet("workloadRef", out _, out _);
+            if (referencesWorkload && !spec!.TryGet("template", out _, out _))
+            {
+                // The pods come from the referenced workload's template, which is a pod source of its own.
+                return new ManifestObject(header);
+            }
+
             if (!referencesWorkload && header.Group != "extensions" && spec != null && !spec.TryGet("selector", out _, out _))
             {
                 _fields.Error(FieldReader.KeySpan(root, "spec", header.NameSpan), $"spec.selector is required for {header.ApiVersion} {header.Kind}");
@@ -394,6 +405,12 @@ namespace ManifestTools.Loading
             var port = _fields.Integer(_fields.Mapping(destination, "port", $"{path}.{key}.port"), "number", $"{path}.{key}.port.number");
             return new Destination(new Located<string>(host.Value.Value, FieldReader.KeySpan(destination, "host", host.Value.Span)),
                 subset, port, weight, keySpan);
+        }
+
+        private static bool IsKustomizationFile(string file)
+        {
+            var name = file.Substring(Math.Max(file.LastIndexOf('/'), file.LastIndexOf('\\')) + 1);
+            return name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization";
         }
 
         private static SourceSpan StartOf(YNode node) => SourceSpan.At(node.Span.Line, node.Span.Column);

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ManifestTools.Model;
@@ -14,11 +15,15 @@ namespace ManifestTools.Rules
         public static string? Describe(IEnumerable<(ManifestObject Owner, LabelMap Labels)> candidates, LabelMap wanted, string wanter)
         {
             (ManifestObject Owner, LabelMap Labels)? best = null;
-            int bestScore = -1;
+            var bestScore = (-1, -1, -1);
             foreach (var candidate in candidates)
             {
-                int score = wanted.Sum(label => Score(candidate.Labels, label));
-                if (score > bestScore)
+                // Exact matches first; among equals, the nearer typos, then keys that are present.
+                var score = (
+                    wanted.Count(label => candidate.Labels.TryGetValue(label.Key, out var value) && value == label.Value),
+                    wanted.Sum(label => Nearness(candidate.Labels, label)),
+                    wanted.Count(label => candidate.Labels.TryGetValue(label.Key, out _)));
+                if (score.CompareTo(bestScore) > 0)
                 {
                     best = candidate;
                     bestScore = score;
@@ -37,27 +42,21 @@ namespace ManifestTools.Rules
             return $"the closest is {owner.Kind} {owner.Name} with {has}, but {wanter} wants {LabelMap.Format(mismatched)}";
         }
 
-        /// <summary>An exact label counts most; then the typos worth pointing at: another case (V2), a longer form (v2.0).</summary>
-        private static int Score(LabelMap labels, Label wanted)
+        /// <summary>How close a differing value is: another case (V2 for v2) beats a longer or shorter form (v2.0).</summary>
+        private static int Nearness(LabelMap labels, Label wanted)
         {
-            if (!labels.TryGetValue(wanted.Key, out var value))
+            if (!labels.TryGetValue(wanted.Key, out var value) || value == wanted.Value)
             {
                 return 0;
             }
 
-            if (value == wanted.Value)
-            {
-                return 3;
-            }
-
-            if (string.Equals(value, wanted.Value, System.StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(value, wanted.Value, StringComparison.OrdinalIgnoreCase))
             {
                 return 2;
             }
 
-            bool prefix = value.StartsWith(wanted.Value, System.StringComparison.OrdinalIgnoreCase) ||
-                          wanted.Value.StartsWith(value, System.StringComparison.OrdinalIgnoreCase);
-            return prefix ? 1 : 0;
+            return value.StartsWith(wanted.Value, StringComparison.OrdinalIgnoreCase) ||
+                   wanted.Value.StartsWith(value, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
         }
 
         public static IEnumerable<(ManifestObject Owner, LabelMap Labels)> Pods(IEnumerable<Workload> workloads) =>
