@@ -27,10 +27,13 @@ namespace ManifestTools.Rules
                     }
 
                     var terms = string.Join(" + ", destinations.Select(d =>
-                        (d.Weight?.Value ?? 0) + " (" + (d.Subset?.Value ?? d.Host.Value) + (d.Weight == null ? ", no weight" : string.Empty) + ")"));
-                    context.Report(service, route.Span, Describe.Route(service, route), total.ToString(System.Globalization.CultureInfo.InvariantCulture), terms);
+                        Format(d.Weight?.Value ?? 0) + " (" + (d.Subset?.Value ?? d.Host.Value) + (d.Weight == null ? ", no weight" : string.Empty) + ")"));
+                    context.Report(service, route.Span, Describe.Route(service, route), Format(total), terms);
                 }
             }
         }
+
+        /// <summary>Invariant: some cultures write a negative weight with U+2212 instead of a hyphen.</summary>
+        private static string Format(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }
