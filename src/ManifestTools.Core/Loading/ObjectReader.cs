@@ -101,7 +101,9 @@ namespace ManifestTools.Loading
             var suppressed = ObjectHeader.NoSuppressions;
             if (annotations != null && annotations.TryGetValue(SuppressAnnotation, out var list))
             {
-                suppressed = list.Split(new[] { ',', ' ' }, StringSplitOptions.RemoveEmptyEntries).ToArray();
+                suppressed = list.Split(new[] { ',', ';', ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries)
+                    .Select(id => id.ToUpperInvariant())
+                    .ToArray();
             }
 
             var nameSpan = FieldReader.KeySpan(metadata!, metadata!.TryGet("name", out _, out _) ? "name" : "generateName", name.Value.Span);
@@ -342,8 +344,9 @@ namespace ManifestTools.Loading
                             .Where(d => d != null)
                             .Select(d => d!)
                             .ToList();
+                        bool unreadableWeight = routeList.Any(r => r.Item.TryGet("weight", out _, out var weight) && !IsIntegerOrNull(weight));
                         routes.Add(new Route(protocol, index, _fields.String(item, "name", itemPath + ".name")?.Value, destinations,
-                            FieldReader.KeySpan(item, "route", item.Span)));
+                            unreadableWeight, FieldReader.KeySpan(item, "route", item.Span)));
                     }
 
                     if (protocol == "http")
@@ -412,6 +415,9 @@ namespace ManifestTools.Loading
             var name = file.Substring(Math.Max(file.LastIndexOf('/'), file.LastIndexOf('\\')) + 1);
             return name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization";
         }
+
+        private static bool IsIntegerOrNull(YNode node) =>
+            node is YScalar scalar && (scalar.IsNull || (scalar.IsPlain && YamlScalars.TryParseInteger(scalar.Value, out _)));
 
         private static SourceSpan StartOf(YNode node) => SourceSpan.At(node.Span.Line, node.Span.Column);
     }

@@ -98,14 +98,16 @@ namespace ManifestTools.Model
         public SourceSpan Span { get; }
 
         public string Describe() =>
-            Host.Value + (Subset is { } subset ? " subset " + subset.Value : string.Empty) + (Port is { } port ? " port " + port.Value : string.Empty);
+            Host.Value + (Subset is { } subset ? " subset " + subset.Value : string.Empty) +
+            (Port is { } port ? " port " + port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
     }
 
     /// <summary>One <c>route:</c> list of an http, tcp or tls entry of a VirtualService.</summary>
     public sealed class Route
     {
-        public Route(string protocol, int index, string? name, IReadOnlyList<Destination> destinations, SourceSpan span)
+        public Route(string protocol, int index, string? name, IReadOnlyList<Destination> destinations, bool hasUnreadableWeight, SourceSpan span)
         {
+            HasUnreadableWeight = hasUnreadableWeight;
             Protocol = protocol;
             Index = index;
             Name = name;
@@ -119,6 +121,9 @@ namespace ManifestTools.Model
         public int Index { get; }
         public string? Name { get; }
         public IReadOnlyList<Destination> Destinations { get; }
+
+        /// <summary>A weight was written but is not an integer (MT0002); sums over this route would mislead.</summary>
+        public bool HasUnreadableWeight { get; }
 
         /// <summary>The <c>route:</c> key.</summary>
         public SourceSpan Span { get; }

@@ -48,7 +48,8 @@ namespace ManifestTools.Rules
             }
 
             var fqdns = candidates.Select(s => HostNames.ServiceFqdn(s.Name, s.Namespace, index.Options.ClusterDomain)).Distinct();
-            var note = host.IndexOf('.') >= 0 ? " (Istio expands only names without a dot)" : string.Empty;
+            bool partlyQualified = host.IndexOf('.') >= 0 && !host.EndsWith(".svc." + index.Options.ClusterDomain, StringComparison.OrdinalIgnoreCase);
+            var note = partlyQualified ? " (Istio expands only names without a dot)" : string.Empty;
             return $"; did you mean {string.Join(" or ", fqdns)}?{note}";
         }
     }

@@ -14,7 +14,7 @@ namespace ManifestTools.Rules
             {
                 foreach (var route in service.Routes)
                 {
-                    if (route.Destinations.Count > 1 && route.Destinations.All(d => (d.Weight?.Value ?? 0) == 0))
+                    if (route.Destinations.Count > 1 && !route.HasUnreadableWeight && route.Destinations.All(d => (d.Weight?.Value ?? 0) == 0))
                     {
                         context.Report(service, route.Span, Describe.Route(service, route),
                             route.Destinations.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));

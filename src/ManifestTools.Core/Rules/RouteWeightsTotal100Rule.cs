@@ -21,9 +21,9 @@ namespace ManifestTools.Rules
                     int total = destinations.Sum(d => d.Weight?.Value ?? 0);
                     bool single = destinations.Count == 1 && total == 0;
                     bool allZero = destinations.Count > 1 && destinations.All(d => (d.Weight?.Value ?? 0) == 0);
-                    if (destinations.Count == 0 || single || allZero || total == 100)
+                    if (destinations.Count == 0 || single || allZero || total == 100 || route.HasUnreadableWeight)
                     {
-                        continue; // A lone destination takes all traffic; all-zero routes are MT1005's.
+                        continue; // A lone destination takes all traffic; all-zero routes are MT1005's; unreadable weights MT0002's.
                     }
 
                     var terms = string.Join(" + ", destinations.Select(d =>

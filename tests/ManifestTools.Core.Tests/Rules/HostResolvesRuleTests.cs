@@ -74,6 +74,14 @@ namespace ManifestTools.Tests.Rules
                             "did you mean reviews.prod.svc.cluster.local?", d.Message);
         }
 
+        [Fact]
+        public void MistypedFullName_HintsTheServiceWithoutTheShortNameNote()
+        {
+            var d = Assert.Single(Lint.Yaml(Mesh.Join(Mesh.Backend("prod"), RouteTo("reviews.prdo.svc.cluster.local"))).Only("MT1004"));
+
+            Assert.EndsWith("did you mean reviews.prod.svc.cluster.local?", d.Message);
+        }
+
         [Theory]
         [InlineData("reviews", "prod")]
         [InlineData("reviews.prod.svc.cluster.local", "web")]

@@ -186,7 +186,23 @@ namespace ManifestTools.Tests.Rules
         }
 
         [Theory]
+        [InlineData("\"10\"")]
+        [InlineData("ten")]
+        public void UnreadableWeight_IsReportedOnlyAsMT0002(string weight)
+        {
+            var yaml = Mesh.Split(90, 10).Replace("weight: 10", "weight: " + weight);
+
+            var diagnostics = Lint.Yaml(yaml);
+
+            Assert.Single(diagnostics.Only("MT0002"));
+            Assert.Empty(diagnostics.Only("MT1002"));
+            Assert.Empty(diagnostics.Only("MT1005"));
+        }
+
+        [Theory]
         [InlineData("MT1002")]
+        [InlineData("mt1002")]
+        [InlineData("MT1001;\tMT1002")]
         [InlineData("*")]
         public void SuppressedByAnnotation(string ids)
         {
