@@ -45,7 +45,7 @@ namespace ManifestTools.Loading
             var kind = _fields.String(mapping, "kind", "kind");
             if (apiVersion == null || kind == null)
             {
-                if (_fields.ErrorCount == errorsBefore)
+                if (_fields.ErrorCount == errorsBefore && !IsKustomization(_file))
                 {
                     var missing = apiVersion == null && kind == null ? "apiVersion and kind" : apiVersion == null ? "apiVersion" : "kind";
                     _fields.Error(StartOf(mapping), $"{path} is not a Kubernetes object: {missing} is missing");
@@ -81,12 +81,17 @@ namespace ManifestTools.Loading
 
         private ObjectHeader? ReadHeader(YMapping root, string apiVersion, string kind)
         {
+            int errorsBefore = _fields.ErrorCount;
             var metadata = _fields.Mapping(root, "metadata", "metadata");
             var explicitName = _fields.String(metadata, "name", "metadata.name");
             var name = explicitName ?? _fields.String(metadata, "generateName", "metadata.generateName");
             if (name == null)
             {
-                _fields.Error(metadata?.Span ?? StartOf(root), $"{kind} has no metadata.name");
+                if (_fields.ErrorCount == errorsBefore)
+                {
+                    _fields.Error(metadata?.Span ?? StartOf(root), $"{kind} has no metadata.name");
+                }
+
                 return null;
             }
 
@@ -394,6 +399,13 @@ namespace ManifestTools.Loading
             var port = _fields.Integer(_fields.Mapping(destination, "port", $"{path}.{key}.port"), "number", $"{path}.{key}.port.number");
             return new Destination(new Located<string>(host.Value.Value, FieldReader.KeySpan(destination, "host", host.Value.Span)),
                 subset, port, weight, keySpan);
+        }
+
+        /// <summary>Kustomize reads kustomization.yaml even without apiVersion and kind; it is build configuration, not an object.</summary>
+        private static bool IsKustomization(string file)
+        {
+            var name = file.Substring(file.LastIndexOfAny(new[] { '/', '\\' }) + 1);
+            return name == "kustomization.yaml" || name == "kustomization.yml";
         }
 
         private static SourceSpan StartOf(YNode node) => SourceSpan.At(node.Span.Line, node.Span.Column);
