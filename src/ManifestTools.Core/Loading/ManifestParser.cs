@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using ManifestTools.Diagnostics;
@@ -33,13 +34,46 @@ namespace ManifestTools.Loading
                     SourceSpan.At(1, 1));
             }
 
-            var bytes = File.ReadAllBytes(fullPath);
+            var bytes = ReadAtMost(fullPath, options.Limits.MaxFileBytes, length);
+            if (bytes == null)
+            {
+                return Single(displayPath, DiagnosticCatalog.InputLimit,
+                    $"the file holds more than {options.Limits.MaxFileBytes:N0} bytes; it is not linted (split it into several files)",
+                    SourceSpan.At(1, 1));
+            }
+
             if (!TextDecoding.TryDecode(bytes, out var text, out var errorAt, out var error))
             {
                 return Single(displayPath, DiagnosticCatalog.YamlSyntax, error, errorAt);
             }
 
             return ParseText(displayPath, text, options);
+        }
+
+        /// <summary>
+        /// The file's bytes, or null past <paramref name="limit"/>. Devices and pseudo-files report a length of 0
+        /// (a link to /dev/zero named x.yaml), so the read itself must stop at the limit.
+        /// </summary>
+        private static byte[]? ReadAtMost(string path, long limit, long expectedLength)
+        {
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
+            using (var buffer = new MemoryStream((int)Math.Min(expectedLength, int.MaxValue)))
+            {
+                var chunk = new byte[81920];
+                int read;
+                while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+                {
+                    if (buffer.Length + read > limit)
+                    {
+                        return null;
+                    }
+
+                    buffer.Write(chunk, 0, read);
+                }
+
+                // A regular file fills the buffer exactly: hand it over instead of copying 16 MiB again.
+                return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+            }
         }
 
         private static ParsedFile Single(string path, DiagnosticDescriptor descriptor, string message, SourceSpan span) =>

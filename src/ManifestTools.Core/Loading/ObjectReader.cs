@@ -85,12 +85,17 @@ namespace ManifestTools.Loading
 
         private ObjectHeader? ReadHeader(YMapping root, string apiVersion, string kind)
         {
+            int errorsBefore = _fields.ErrorCount;
             var metadata = _fields.Mapping(root, "metadata", "metadata");
             var explicitName = _fields.String(metadata, "name", "metadata.name");
             var name = explicitName ?? _fields.String(metadata, "generateName", "metadata.generateName");
             if (name == null)
             {
-                _fields.Error(metadata?.Span ?? StartOf(root), $"{kind} has no metadata.name");
+                if (_fields.ErrorCount == errorsBefore)
+                {
+                    _fields.Error(metadata?.Span ?? StartOf(root), $"{kind} has no metadata.name");
+                }
+
                 return null;
             }
 

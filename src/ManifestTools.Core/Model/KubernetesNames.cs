@@ -56,7 +56,7 @@ namespace ManifestTools.Model
                 var prefixProblem = CheckDns1123Subdomain(key.Substring(0, slash));
                 if (prefixProblem != null)
                 {
-                    return "its prefix " + prefixProblem;
+                    return "must have a valid prefix before '/': the prefix " + prefixProblem;
                 }
 
                 name = key.Substring(slash + 1);

@@ -28,6 +28,7 @@ namespace ManifestTools.Model
     public sealed class LabelMap : IReadOnlyCollection<Label>
     {
         private readonly List<Label> _labels;
+        private Dictionary<string, string>? _index;
 
         public LabelMap(List<Label> labels, SourceSpan span)
         {
@@ -44,6 +45,20 @@ namespace ManifestTools.Model
 
         public bool TryGetValue(string key, out string value)
         {
+            if (_labels.Count > 8)
+            {
+                // Matching a selector looks up every label: index large maps so that stays linear, not quadratic.
+                var index = _index ??= BuildIndex(_labels);
+                if (index.TryGetValue(key, out var found))
+                {
+                    value = found;
+                    return true;
+                }
+
+                value = string.Empty;
+                return false;
+            }
+
             foreach (var label in _labels)
             {
                 if (string.Equals(label.Key, key, StringComparison.Ordinal))
@@ -69,6 +84,21 @@ namespace ManifestTools.Model
             }
 
             return true;
+        }
+
+        /// <summary>The first label of a key wins, as in the linear scan.</summary>
+        private static Dictionary<string, string> BuildIndex(List<Label> labels)
+        {
+            var index = new Dictionary<string, string>(labels.Count, StringComparer.Ordinal);
+            foreach (var label in labels)
+            {
+                if (!index.ContainsKey(label.Key))
+                {
+                    index.Add(label.Key, label.Value);
+                }
+            }
+
+            return index;
         }
 
         public IEnumerator<Label> GetEnumerator() => _labels.GetEnumerator();

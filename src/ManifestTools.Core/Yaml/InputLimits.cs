@@ -9,7 +9,10 @@ namespace ManifestTools.Yaml
         /// <summary>Real manifests nest a few dozen levels; this bounds the reader's stacks.</summary>
         public int MaxDepth { get; set; } = 128;
 
-        /// <summary>Nodes one document may hold once every alias is expanded; stops "billion laughs" documents.</summary>
+        /// <summary>
+        /// Nodes one document may hold once every alias is expanded, and nodes aliases may add across one file;
+        /// stops "billion laughs" documents and files of many smaller ones.
+        /// </summary>
         public long MaxExpandedNodes { get; set; } = 1_000_000;
 
         public static InputLimits Default => new InputLimits();

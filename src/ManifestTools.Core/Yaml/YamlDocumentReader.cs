@@ -21,6 +21,9 @@ namespace ManifestTools.Yaml
         private readonly InputLimits _limits;
         private readonly List<ManifestDiagnostic> _diagnostics;
 
+        /// <summary>Nodes added through aliases in all documents so far: a per-document bound alone lets many small bombs add up.</summary>
+        private long _aliasedNodes;
+
         public YamlDocumentReader(string file, InputLimits limits, List<ManifestDiagnostic> diagnostics)
         {
             _file = file;
@@ -39,19 +42,37 @@ namespace ManifestTools.Yaml
 
         /// <summary>
         /// A line that starts with <c>---</c> always begins a new document in YAML, even inside a block or quoted
-        /// scalar, so cutting there is exact.
+        /// scalar, so cutting there is exact. Directives (<c>%YAML</c>, <c>%TAG</c>) belong to the document after
+        /// them; they may only follow the stream start or a <c>...</c> line, so the cut goes before them.
         /// </summary>
         internal static List<(int Start, int Length, int LineOffset)> SplitDocuments(string text)
         {
             var chunks = new List<(int, int, int)>();
             int chunkStart = 0, chunkLine = 0, line = 0;
+            int preambleStart = 0, preambleLine = 0;
+            bool inPreamble = true, sawDirective = false;
             for (int i = 0; i < text.Length;)
             {
                 if (i > chunkStart && IsDocumentStartMarker(text, i))
                 {
-                    chunks.Add((chunkStart, i - chunkStart, chunkLine));
-                    chunkStart = i;
-                    chunkLine = line;
+                    int cut = inPreamble && sawDirective ? preambleStart : i;
+                    if (cut > chunkStart)
+                    {
+                        chunks.Add((chunkStart, cut - chunkStart, chunkLine));
+                        chunkStart = cut;
+                        chunkLine = cut == i ? line : preambleLine;
+                    }
+
+                    inPreamble = false;
+                }
+                else if (IsMarker(text, i, '.'))
+                {
+                    (preambleStart, preambleLine, inPreamble, sawDirective) = (-1, line + 1, true, false);
+                }
+                else if (inPreamble)
+                {
+                    sawDirective |= i < text.Length && text[i] == '%';
+                    inPreamble = IsPreambleLine(text, i);
                 }
 
                 int newline = text.IndexOf('\n', i);
@@ -62,19 +83,40 @@ namespace ManifestTools.Yaml
 
                 i = newline + 1;
                 line++;
+                if (preambleStart < 0)
+                {
+                    preambleStart = i; // The preamble starts on the line after "...".
+                }
             }
 
             chunks.Add((chunkStart, text.Length - chunkStart, chunkLine));
             return chunks;
         }
 
-        private static bool IsDocumentStartMarker(string text, int i) =>
-            i + 3 <= text.Length && text[i] == '-' && text[i + 1] == '-' && text[i + 2] == '-' &&
+        private static bool IsDocumentStartMarker(string text, int i) => IsMarker(text, i, '-');
+
+        private static bool IsMarker(string text, int i, char c) =>
+            i + 3 <= text.Length && text[i] == c && text[i + 1] == c && text[i + 2] == c &&
             (i + 3 == text.Length || text[i + 3] == ' ' || text[i + 3] == '\t' || text[i + 3] == '\r' || text[i + 3] == '\n');
+
+        /// <summary>Directive, comment and blank lines may precede a document's <c>---</c>.</summary>
+        private static bool IsPreambleLine(string text, int i)
+        {
+            for (; i < text.Length && text[i] != '\n'; i++)
+            {
+                if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r')
+                {
+                    return text[i] == '%' || text[i] == '#';
+                }
+            }
+
+            return true;
+        }
 
         private void ReadChunk(string chunk, int lineOffset, Action<YNode> onDocument)
         {
-            var parser = new Parser(new StringReader(chunk));
+            var scanner = new Scanner(new StringReader(chunk));
+            var parser = new Parser(scanner);
             try
             {
                 parser.Consume<StreamStart>();
@@ -91,7 +133,8 @@ namespace ManifestTools.Yaml
             }
             catch (YamlException ex)
             {
-                var start = ex.Start;
+                // Some scanner errors (a tab used as indentation) carry no position; the scanner stopped where it went wrong.
+                var start = ex.Start.Equals(Mark.Empty) && ex.End.Equals(Mark.Empty) ? scanner.CurrentPosition : ex.Start;
                 Report(DiagnosticCatalog.YamlSyntax, Span(start, start, lineOffset), MarkPrefix.Replace(ex.Message, string.Empty));
             }
             catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException)
@@ -133,6 +176,7 @@ namespace ManifestTools.Yaml
                     var ev = parser.Consume<ParsingEvent>();
                     YNode? completed = null;
                     long completedSize = 0;
+                    SourceSpan? aliasSpan = null;
                     switch (ev)
                     {
                         case Scalar scalar:
@@ -147,6 +191,16 @@ namespace ManifestTools.Yaml
                             }
 
                             (completed, completedSize) = target;
+                            aliasSpan = Span(alias.Start, alias.End, _lineOffset);
+                            _owner._aliasedNodes += completedSize;
+                            if (_owner._aliasedNodes > _owner._limits.MaxExpandedNodes)
+                            {
+                                _owner.Report(DiagnosticCatalog.InputLimit, aliasSpan.Value,
+                                    $"aliases in this file expand to more than {_owner._limits.MaxExpandedNodes:N0} nodes in all; this document is not linted");
+                                SkipRestOfDocument(parser, _stack.Count);
+                                return null;
+                            }
+
                             break;
                         case MappingStart mappingStart:
                             if (!Push(new Frame(mappingStart, isMapping: true), parser))
@@ -182,7 +236,7 @@ namespace ManifestTools.Yaml
                     parent.Add(completed, completedSize, _owner);
                     if (parent.Size > _owner._limits.MaxExpandedNodes)
                     {
-                        _owner.Report(DiagnosticCatalog.InputLimit, completed.Span,
+                        _owner.Report(DiagnosticCatalog.InputLimit, aliasSpan ?? completed.Span,
                             $"this document expands to more than {_owner._limits.MaxExpandedNodes:N0} nodes through aliases or sheer size; it is not linted");
                         SkipRestOfDocument(parser, _stack.Count);
                         return null;
