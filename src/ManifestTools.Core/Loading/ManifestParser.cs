@@ -13,6 +13,13 @@ namespace ManifestTools.Loading
         /// <summary>Parses text already in memory (the analyzer's AdditionalText, a generated file, a test).</summary>
         public static ParsedFile ParseText(string path, string text, LintOptions options)
         {
+            if (text.Length > options.Limits.MaxFileBytes)
+            {
+                return Single(path, DiagnosticCatalog.InputLimit,
+                    $"the file holds more than {options.Limits.MaxFileBytes:N0} characters; it is not linted (split it into several files)",
+                    SourceSpan.At(1, 1));
+            }
+
             var diagnostics = new List<ManifestDiagnostic>();
             var objects = new List<ManifestObject>();
             var reader = new ObjectReader(path, options, diagnostics, objects);
@@ -27,6 +34,12 @@ namespace ManifestTools.Loading
         public static ParsedFile ParseFile(string displayPath, string fullPath, LintOptions options)
         {
             long length = new FileInfo(fullPath).Length;
+            if (length == 0)
+            {
+                // Nothing to lint, and never opened: named pipes and devices also report 0, and opening a pipe blocks.
+                return new ParsedFile(displayPath, new ManifestObject[0], new ManifestDiagnostic[0]);
+            }
+
             if (length > options.Limits.MaxFileBytes)
             {
                 return Single(displayPath, DiagnosticCatalog.InputLimit,
@@ -50,10 +63,7 @@ namespace ManifestTools.Loading
             return ParseText(displayPath, text, options);
         }
 
-        /// <summary>
-        /// The file's bytes, or null past <paramref name="limit"/>. Devices and pseudo-files report a length of 0
-        /// (a link to /dev/zero named x.yaml), so the read itself must stop at the limit.
-        /// </summary>
+        /// <summary>The file's bytes, or null past <paramref name="limit"/>: a file may grow while it is read.</summary>
         private static byte[]? ReadAtMost(string path, long limit, long expectedLength)
         {
             using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))

@@ -72,6 +72,25 @@ namespace ManifestTools.Model
             return false;
         }
 
+        /// <summary>Both label sets at once, or null when they want different values for one key (nothing can carry both).</summary>
+        public LabelMap? Union(LabelMap other)
+        {
+            var labels = new List<Label>(_labels);
+            foreach (var label in other)
+            {
+                if (!TryGetValue(label.Key, out var value))
+                {
+                    labels.Add(label);
+                }
+                else if (!string.Equals(value, label.Value, StringComparison.Ordinal))
+                {
+                    return null;
+                }
+            }
+
+            return new LabelMap(labels, Span);
+        }
+
         /// <summary>True when every label here is carried, with the same value, by <paramref name="other"/>.</summary>
         public bool IsSubsetOf(LabelMap other)
         {

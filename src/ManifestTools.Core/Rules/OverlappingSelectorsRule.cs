@@ -7,7 +7,7 @@ namespace ManifestTools.Rules
 {
     /// <summary>
     /// MT2003: two controllers in one namespace where one's selector matches the other's pod template, so
-    /// both claim the same pods. Reported once per pair, at the selector that reaches too far.
+    /// both claim the same pods. Reported once per selector that reaches too far, naming the first pods it claims.
     /// </summary>
     public sealed class OverlappingSelectorsRule : IManifestRule
     {
@@ -43,6 +43,7 @@ namespace ManifestTools.Rules
                     }
 
                     context.Report(workload, workload.Selector.Span, workload.Ref.ToString(), workload.Selector.ToString(), other.Ref.ToString());
+                    break; // One finding per selector: fixing it fixes every overlap, and N copies stay linear.
                 }
             }
         }

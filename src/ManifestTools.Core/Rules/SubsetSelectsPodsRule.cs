@@ -38,27 +38,30 @@ namespace ManifestTools.Rules
                 return null; // Endpoints are managed by hand: there are no pod templates to compare.
             }
 
-            var servicePods = index.PodsWithLabels(service.Namespace, service.Selector).ToList();
-            if (servicePods.Count == 0 || servicePods.Any(pod => subset.Labels.IsSubsetOf(pod.PodLabels)))
+            if (!index.PodsWithLabels(service.Namespace, service.Selector).Any() || AnyPodCarries(index, service.Namespace, service.Selector, subset.Labels))
             {
                 return null; // With no pods at all, MT2002 reports the Service instead.
             }
 
-            var closest = ClosestMatch.Describe(ClosestMatch.Pods(servicePods), subset.Labels, "the subset");
-            return ("Service " + service.Name, closest ?? "no pod template carries " + subset.Labels);
+            var closest = ClosestMatch.Describe(ClosestMatch.Pods(index.PodsWithLabels(service.Namespace, service.Selector)), subset.Labels, "the subset");
+            return ("Service " + service.Name, closest!);
         }
+
+        /// <summary>Looks the combined labels up in the index (rarest label first) instead of testing every pod of the host.</summary>
+        private static bool AnyPodCarries(Resolution.MeshIndex index, string @namespace, LabelMap hostLabels, LabelMap subsetLabels) =>
+            hostLabels.Union(subsetLabels) is { } both && index.PodsWithLabels(@namespace, both).Any();
 
         private static (string Host, string Why)? CheckEntry(Resolution.MeshIndex index, ServiceEntry entry, Subset subset)
         {
             if (entry.WorkloadSelector != null && entry.WorkloadSelector.Count > 0)
             {
-                var pods = index.PodsWithLabels(entry.Namespace, entry.WorkloadSelector).ToList();
-                if (pods.Count == 0 || pods.Any(pod => subset.Labels.IsSubsetOf(pod.PodLabels)))
+                if (!index.PodsWithLabels(entry.Namespace, entry.WorkloadSelector).Any() || AnyPodCarries(index, entry.Namespace, entry.WorkloadSelector, subset.Labels))
                 {
                     return null;
                 }
 
-                return ("ServiceEntry " + entry.Name, ClosestMatch.Describe(ClosestMatch.Pods(pods), subset.Labels, "the subset")!);
+                var pods = ClosestMatch.Pods(index.PodsWithLabels(entry.Namespace, entry.WorkloadSelector));
+                return ("ServiceEntry " + entry.Name, ClosestMatch.Describe(pods, subset.Labels, "the subset")!);
             }
 
             if (entry.Endpoints.Count == 0 || entry.Endpoints.Any(endpoint => subset.Labels.IsSubsetOf(endpoint.Labels)))

@@ -36,8 +36,44 @@ namespace ManifestTools.Yaml
         {
             foreach (var chunk in SplitDocuments(text))
             {
-                ReadChunk(text.Substring(chunk.Start, chunk.Length), chunk.LineOffset, onDocument);
+                if (!IsBlank(text, chunk.Start, chunk.Length))
+                {
+                    ReadChunk(text.Substring(chunk.Start, chunk.Length), chunk.LineOffset, onDocument);
+                }
             }
+        }
+
+        /// <summary>
+        /// A chunk of only a <c>---</c> marker, blank lines and comments is an empty document: skipping it spares a
+        /// parser per separator, which a file of a million <c>---</c> lines would otherwise cost.
+        /// </summary>
+        private static bool IsBlank(string text, int start, int length)
+        {
+            int end = start + length, i = start;
+            if (IsDocumentStartMarker(text, i))
+            {
+                i += 3;
+            }
+
+            bool inComment = false;
+            for (; i < end; i++)
+            {
+                char c = text[i];
+                if (c == '\n')
+                {
+                    inComment = false;
+                }
+                else if (c == '#' && !inComment)
+                {
+                    inComment = true;
+                }
+                else if (!inComment && c != ' ' && c != '\t' && c != '\r')
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>

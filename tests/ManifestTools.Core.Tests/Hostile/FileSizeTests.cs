@@ -49,11 +49,11 @@ namespace ManifestTools.Tests.Hostile
         }
 
         [Fact]
-        public void ADeviceThatReportsNoLengthIsReadOnlyUpToTheLimit()
+        public void ALinkToAnEndlessDeviceIsReadOnlyUpToTheLimit()
         {
             if (!File.Exists("/dev/zero"))
             {
-                return; // Only Unix has an endless file that claims to be empty.
+                return; // Only Unix has an endless device; a link to it reports the link's own length.
             }
 
             using var dir = new TempDirectory();
@@ -69,6 +69,39 @@ namespace ManifestTools.Tests.Hostile
             Assert.Equal(("MT0003", 1), (error.Id, error.Span.Line));
             Assert.True(allocated < 16 * 1024 * 1024, $"reading allocated {allocated:N0} bytes for a 1 MiB limit");
         }
+
+        [Fact]
+        public void TextInMemoryIsHeldToTheSameLimit()
+        {
+            var options = new LintOptions { Limits = new InputLimits { MaxFileBytes = 1024 } };
+
+            var file = ManifestParser.ParseText("big.yaml", "# " + new string('x', 2048), options);
+
+            var error = Assert.Single(file.Diagnostics);
+            Assert.Equal(("MT0003", 1, 1), (error.Id, error.Span.Line, error.Span.Column));
+        }
+
+        [Fact]
+        public async System.Threading.Tasks.Task ANamedPipeIsNeverOpened()
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                return;
+            }
+
+            using var dir = new TempDirectory();
+            var pipe = Path.Combine(dir.Path, "pipe.yaml");
+            Assert.Equal(0, MakeFifo(pipe, Convert.ToInt32("600", 8)));
+
+            // Opening a pipe with no writer blocks forever, so a regression must fail here rather than hang the run.
+            var parse = System.Threading.Tasks.Task.Run(() => ManifestParser.ParseFile("pipe.yaml", pipe, new LintOptions()));
+            var finished = await System.Threading.Tasks.Task.WhenAny(parse, System.Threading.Tasks.Task.Delay(TimeSpan.FromSeconds(30)));
+            Assert.True(finished == parse, "ParseFile blocked on a named pipe");
+            Assert.Empty((await parse).Diagnostics);
+        }
+
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+        private static extern int MakeFifo(string path, int mode);
 
         [Fact]
         public void AnOversizedFileInADirectoryDoesNotStopTheOthers()
