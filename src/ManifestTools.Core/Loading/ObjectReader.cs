@@ -112,7 +112,7 @@ namespace ManifestTools.Loading
             }
 
             var nameSpan = FieldReader.KeySpan(metadata!, metadata!.TryGet("name", out _, out _) ? "name" : "generateName", name.Value.Span);
-            return new ObjectHeader(_file, apiVersion, kind, name.Value.Value, explicitName == null, ns?.Value ?? _options.DefaultNamespace, ns != null,
+            return new ObjectHeader(_file, apiVersion, kind, name.Value.Value, explicitName == null, ns?.Value ?? _options.DefaultNamespace, ns != null ? FieldReader.KeySpan(metadata, "namespace", ns.Value.Span) : (SourceSpan?)null,
                 labels, suppressed, root.Span, nameSpan);
         }
 

@@ -25,7 +25,7 @@ namespace ManifestTools.Model
     /// <summary>What every object has: identity, metadata and where it was written.</summary>
     public sealed class ObjectHeader
     {
-        public ObjectHeader(string file, string apiVersion, string kind, string name, bool nameIsGenerated, string @namespace, bool namespaceIsExplicit,
+        public ObjectHeader(string file, string apiVersion, string kind, string name, bool nameIsGenerated, string @namespace, SourceSpan? namespaceSpan,
             LabelMap labels, IReadOnlyCollection<string> suppressedIds, SourceSpan span, SourceSpan nameSpan)
         {
             NameIsGenerated = nameIsGenerated;
@@ -34,7 +34,7 @@ namespace ManifestTools.Model
             Kind = kind;
             Name = name;
             Namespace = @namespace;
-            NamespaceIsExplicit = namespaceIsExplicit;
+            NamespaceSpan = namespaceSpan;
             Labels = labels;
             SuppressedIds = suppressedIds;
             Span = span;
@@ -53,7 +53,10 @@ namespace ManifestTools.Model
         /// <summary>metadata.namespace, or the default namespace when it is absent (as <c>kubectl apply -n</c> does).</summary>
         public string Namespace { get; }
 
-        public bool NamespaceIsExplicit { get; }
+        /// <summary>The <c>namespace:</c> key in metadata; null when the default namespace applies.</summary>
+        public SourceSpan? NamespaceSpan { get; }
+
+        public bool NamespaceIsExplicit => NamespaceSpan != null;
 
         public LabelMap Labels { get; }
 

@@ -29,9 +29,9 @@ namespace ManifestTools.Rules
                     }
                 }
 
-                if (header.NamespaceIsExplicit && KubernetesNames.CheckDns1123Label(header.Namespace) is { } nsProblem)
+                if (header.NamespaceSpan is { } namespaceSpan && KubernetesNames.CheckDns1123Label(header.Namespace) is { } nsProblem)
                 {
-                    context.Report(obj, header.NameSpan, $"namespace \"{header.Namespace}\" is not a DNS-1123 label: it {nsProblem}");
+                    context.Report(obj, namespaceSpan, $"namespace \"{header.Namespace}\" is not a DNS-1123 label: it {nsProblem}");
                 }
 
                 foreach (var (labels, where) in LabelSets(obj).Distinct(LabelSetComparer.Instance))

@@ -99,7 +99,7 @@ namespace ManifestTools.Tests.Rules
         {
             var finding = SingleFinding("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  namespace: Prod_EU\n");
 
-            Assert.Equal((4, 3), (finding.Span.Line, finding.Span.Column));
+            Assert.Equal((5, 3), (finding.Span.Line, finding.Span.Column)); // The namespace: key, not name:.
             Assert.Equal($"namespace \"Prod_EU\" is not a DNS-1123 label: it {LetterRule}", finding.Message);
         }
 
