@@ -27,7 +27,16 @@ namespace ManifestTools.Cli.Tests
 
         private static string SourceDirectory { get; } = FindSourceDirectory();
 
-        private static string FindSourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-            Path.GetDirectoryName(path)!;
+        /// <summary>From the output folder up to the repository root; CI maps source paths (PathMap), so CallerFilePath cannot be used.</summary>
+        private static string FindSourceDirectory()
+        {
+            var directory = new DirectoryInfo(System.AppContext.BaseDirectory);
+            while (!File.Exists(Path.Combine(directory.FullName, "ManifestTools.sln")))
+            {
+                directory = directory.Parent ?? throw new DirectoryNotFoundException("ManifestTools.sln not found above " + System.AppContext.BaseDirectory);
+            }
+
+            return Path.Combine(directory.FullName, "tests", "ManifestTools.Cli.Tests");
+        }
     }
 }
