@@ -9,7 +9,7 @@ namespace ManifestTools.Rules
     {
         public static string Route(VirtualService service, Route route) => $"route {route.Describe()} of {service.Ref}";
 
-        /// <summary>Every route destination and mirror of every VirtualService, with the words a message uses for it.</summary>
+        /// <summary>Every route destination and mirror of every VirtualService, with the words that open a message about it.</summary>
         public static IEnumerable<(VirtualService Service, Destination Destination, string Where)> Destinations(MeshIndex index)
         {
             foreach (var service in index.VirtualServices)
@@ -18,13 +18,13 @@ namespace ManifestTools.Rules
                 {
                     foreach (var destination in route.Destinations)
                     {
-                        yield return (service, destination, "a destination of " + Route(service, route));
+                        yield return (service, destination, "A destination of " + Route(service, route));
                     }
                 }
 
                 foreach (var mirror in service.Mirrors)
                 {
-                    yield return (service, mirror, "a mirror of " + service.Ref);
+                    yield return (service, mirror, "A mirror of " + service.Ref);
                 }
             }
         }

@@ -27,20 +27,18 @@ namespace ManifestTools.Rules
                     if (!target.Ports.Any(p => p.Port == port.Value))
                     {
                         context.Report(service, port.Span,
-                            $"{Capitalize(where)} sends to port {port.Value.ToString(CultureInfo.InvariantCulture)}, but {target.Object.Kind} {target.Object.Name} exposes only {exposed}");
+                            $"{where} sends to port {port.Value.ToString(CultureInfo.InvariantCulture)}, but {target.Object.Kind} {target.Object.Name} exposes only {exposed}");
                     }
                 }
                 else if (target.Ports.Count > 1)
                 {
                     context.Report(service, destination.Span,
-                        $"{Capitalize(where)} names no port, but {target.Object.Kind} {target.Object.Name} exposes several ({exposed}); set destination.port.number");
+                        $"{where} names no port, but {target.Object.Kind} {target.Object.Name} exposes several ({exposed}); set destination.port.number");
                 }
             }
         }
 
         private static string Format(ServicePort port) =>
             port.Port.ToString(CultureInfo.InvariantCulture) + (port.Name != null ? $" ({port.Name})" : string.Empty);
-
-        private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
     }
 }

@@ -45,10 +45,8 @@ namespace ManifestTools.Rules
                           (near != null ? $" (did you mean {near}?)" : string.Empty);
                 }
 
-                context.Report(service, subset.Span, Capitalize(where), subset.Value, host, why);
+                context.Report(service, subset.Span, where, subset.Value, host, why);
             }
         }
-
-        private static string Capitalize(string text) => char.ToUpperInvariant(text[0]) + text.Substring(1);
     }
 }

@@ -23,7 +23,7 @@ namespace ManifestTools.Rules
                 var fqdn = index.Resolve(host.Value, service.Namespace);
                 if (!HostNames.IsWildcard(fqdn) && index.FindHost(fqdn) == null)
                 {
-                    context.Report(service, host.Span, char.ToUpperInvariant(where[0]) + where.Substring(1), host.Value, fqdn, Hint(index, host.Value));
+                    context.Report(service, host.Span, where, host.Value, fqdn, Hint(index, host.Value));
                 }
             }
 
