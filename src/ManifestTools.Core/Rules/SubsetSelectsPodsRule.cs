@@ -38,11 +38,23 @@ namespace ManifestTools.Rules
                 return null; // Endpoints are managed by hand: there are no pod templates to compare.
             }
 
-            var servicePods = index.PodsWithLabels(service.Namespace, service.Selector).ToList();
-            if (servicePods.Count == 0 || servicePods.Any(pod => subset.Labels.IsSubsetOf(pod.PodLabels)))
+            bool anyPod = false;
+            foreach (var pod in index.PodsWithLabels(service.Namespace, service.Selector))
+            {
+                if (subset.Labels.IsSubsetOf(pod.PodLabels))
+                {
+                    return null;
+                }
+
+                anyPod = true;
+            }
+
+            if (!anyPod)
             {
                 return null; // With no pods at all, MT2002 reports the Service instead.
             }
+
+            var servicePods = index.PodsWithLabels(service.Namespace, service.Selector).ToList();
 
             var closest = ClosestMatch.Describe(ClosestMatch.Pods(servicePods), subset.Labels, "the subset");
             return ("Service " + service.Name, closest ?? "no pod template carries " + subset.Labels);
