@@ -282,7 +282,7 @@ console.log(`${files.length} files, ${documents} documents`);
                         measured[tool.Mode].Add(run);
                     }
 
-                    Log($"  {tool.Mode,-4} {(i < 0 ? "warm-up" : "run " + (i + 1)),-8} {run.Seconds,7:F3} s {run.PeakKiB / 1024.0,8:F1} MiB");
+                    Log($"  {tool.Mode,-10} {(i < 0 ? "warm-up" : "run " + (i + 1)),-8} {run.Seconds,7:F3} s {run.PeakKiB / 1024.0,8:F1} MiB");
                 }
             }
 
