@@ -35,15 +35,23 @@ namespace ManifestTools.Model
                 return "must be at most 253 characters";
             }
 
-            foreach (var part in value.Split('.'))
+            // Every object name passes through here: walk the dot-separated parts without splitting the string.
+            for (int start = 0; ; )
             {
-                if (part.Length == 0 || !IsLabelPart(part, allowUpper: false, extra: "-"))
+                int dot = value.IndexOf('.', start);
+                int end = dot < 0 ? value.Length : dot;
+                if (end == start || !IsLabelPart(value, start, end - start, allowUpper: false, extra: "-"))
                 {
                     return "must consist of lower-case letters, digits, '-' and '.', and start and end with a letter or digit";
                 }
-            }
 
-            return null;
+                if (dot < 0)
+                {
+                    return null;
+                }
+
+                start = dot + 1;
+            }
         }
 
         /// <summary>A label key: an optional DNS-subdomain prefix and '/', then a name of at most 63 characters.</summary>
@@ -83,16 +91,19 @@ namespace ManifestTools.Model
             : IsLabelPart(value, allowUpper: true, extra: "-_.") ? null
             : "must consist of letters, digits, '-', '_' and '.', and start and end with a letter or digit";
 
-        private static bool IsLabelPart(string value, bool allowUpper, string extra)
+        private static bool IsLabelPart(string value, bool allowUpper, string extra) => IsLabelPart(value, 0, value.Length, allowUpper, extra);
+
+        /// <summary><paramref name="value"/>[start..start+length), which must not be empty.</summary>
+        private static bool IsLabelPart(string value, int start, int length, bool allowUpper, string extra)
         {
-            if (!IsAlphanumeric(value[0], allowUpper) || !IsAlphanumeric(value[value.Length - 1], allowUpper))
+            if (!IsAlphanumeric(value[start], allowUpper) || !IsAlphanumeric(value[start + length - 1], allowUpper))
             {
                 return false;
             }
 
-            foreach (char c in value)
+            for (int i = start; i < start + length; i++)
             {
-                if (!IsAlphanumeric(c, allowUpper) && extra.IndexOf(c) < 0)
+                if (!IsAlphanumeric(value[i], allowUpper) && extra.IndexOf(value[i]) < 0)
                 {
                     return false;
                 }

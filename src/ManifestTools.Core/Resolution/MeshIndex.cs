@@ -148,7 +148,8 @@ namespace ManifestTools.Resolution
 
         private sealed class NamespacePods
         {
-            private readonly Dictionary<string, List<Workload>> _byLabel = new Dictionary<string, List<Workload>>(StringComparer.Ordinal);
+            // Keyed by the pair itself: no string is built per label, when indexing or when looking up.
+            private readonly Dictionary<(string Key, string Value), List<Workload>> _byLabel = new Dictionary<(string, string), List<Workload>>();
 
             public List<Workload> All { get; } = new List<Workload>();
 
@@ -157,7 +158,7 @@ namespace ManifestTools.Resolution
                 All.Add(workload);
                 foreach (var label in workload.PodLabels)
                 {
-                    var key = label.Key + "\0" + label.Value;
+                    var key = (label.Key, label.Value);
                     if (!_byLabel.TryGetValue(key, out var list))
                     {
                         _byLabel.Add(key, list = new List<Workload>());
@@ -178,7 +179,7 @@ namespace ManifestTools.Resolution
                 List<Workload>? smallest = null;
                 foreach (var label in labels)
                 {
-                    if (!_byLabel.TryGetValue(label.Key + "\0" + label.Value, out var list))
+                    if (!_byLabel.TryGetValue((label.Key, label.Value), out var list))
                     {
                         return Enumerable.Empty<Workload>();
                     }

@@ -9,8 +9,11 @@ namespace ManifestTools.Rules
     {
         public static string Route(VirtualService service, Route route) => $"route {route.Describe()} of {service.Ref}";
 
-        /// <summary>Every route destination and mirror of every VirtualService, with the words that open a message about it.</summary>
-        public static IEnumerable<(VirtualService Service, Destination Destination, string Where)> Destinations(MeshIndex index)
+        /// <summary>
+        /// Every route destination and mirror (with a null route) of every VirtualService. A message's words for one come
+        /// from <see cref="Where"/>, built only for a finding: most destinations have none.
+        /// </summary>
+        public static IEnumerable<(VirtualService Service, Route? Route, Destination Destination)> Destinations(MeshIndex index)
         {
             foreach (var service in index.VirtualServices)
             {
@@ -18,15 +21,19 @@ namespace ManifestTools.Rules
                 {
                     foreach (var destination in route.Destinations)
                     {
-                        yield return (service, destination, "A destination of " + Route(service, route));
+                        yield return (service, route, destination);
                     }
                 }
 
                 foreach (var mirror in service.Mirrors)
                 {
-                    yield return (service, mirror, "A mirror of " + service.Ref);
+                    yield return (service, null, mirror);
                 }
             }
         }
+
+        /// <summary>"A destination of route http[0] "canary" of VirtualService ns/name", or "A mirror of …", capitalised to start a message.</summary>
+        public static string Where(VirtualService service, Route? route) =>
+            route != null ? "A destination of " + Route(service, route) : "A mirror of " + service.Ref;
     }
 }

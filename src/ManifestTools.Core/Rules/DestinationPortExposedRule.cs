@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using ManifestTools.Diagnostics;
@@ -13,7 +14,7 @@ namespace ManifestTools.Rules
         public void Check(RuleContext context)
         {
             var index = context.Index;
-            foreach (var (service, destination, where) in Describe.Destinations(index))
+            foreach (var (service, route, destination) in Describe.Destinations(index))
             {
                 var target = index.FindHost(index.Resolve(destination.Host.Value, service.Namespace));
                 if (target == null || target.Ports.Count == 0)
@@ -21,22 +22,36 @@ namespace ManifestTools.Rules
                     continue;
                 }
 
-                var exposed = string.Join(", ", target.Ports.Select(Format));
                 if (destination.Port is { } port)
                 {
-                    if (!target.Ports.Any(p => p.Port == port.Value))
+                    if (!Exposes(target.Ports, port.Value))
                     {
                         context.Report(service, port.Span,
-                            $"{where} sends to port {port.Value.ToString(CultureInfo.InvariantCulture)}, but {target.Object.Kind} {target.Object.Name} exposes only {exposed}");
+                            $"{Describe.Where(service, route)} sends to port {port.Value.ToString(CultureInfo.InvariantCulture)}, but {target.Object.Kind} {target.Object.Name} exposes only {Exposed(target)}");
                     }
                 }
                 else if (target.Ports.Count > 1)
                 {
                     context.Report(service, destination.Span,
-                        $"{where} names no port, but {target.Object.Kind} {target.Object.Name} exposes several ({exposed}); set destination.port.number");
+                        $"{Describe.Where(service, route)} names no port, but {target.Object.Kind} {target.Object.Name} exposes several ({Exposed(target)}); set destination.port.number");
                 }
             }
         }
+
+        private static bool Exposes(IReadOnlyList<ServicePort> ports, int number)
+        {
+            for (int i = 0; i < ports.Count; i++)
+            {
+                if (ports[i].Port == number)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string Exposed(Resolution.HostTarget target) => string.Join(", ", target.Ports.Select(Format));
 
         private static string Format(ServicePort port) =>
             port.Port.ToString(CultureInfo.InvariantCulture) + (port.Name != null ? $" ({port.Name})" : string.Empty);

@@ -12,7 +12,7 @@ namespace ManifestTools.Rules
         public void Check(RuleContext context)
         {
             var index = context.Index;
-            foreach (var (service, destination, where) in Describe.Destinations(index))
+            foreach (var (service, route, destination) in Describe.Destinations(index))
             {
                 if (!(destination.Subset is { } subset))
                 {
@@ -20,11 +20,12 @@ namespace ManifestTools.Rules
                 }
 
                 var host = index.Resolve(destination.Host.Value, service.Namespace);
-                var rules = index.DestinationRulesFor(host).ToList();
-                if (rules.Any(rule => rule.Subsets.Any(s => s.Name.Value == subset.Value)))
+                if (IsDefined(index, host, subset.Value))
                 {
                     continue;
                 }
+
+                var rules = index.DestinationRulesFor(host).ToList();
 
                 string why;
                 if (rules.Count == 0)
@@ -45,8 +46,25 @@ namespace ManifestTools.Rules
                           (near != null ? $" (did you mean {near}?)" : string.Empty);
                 }
 
-                context.Report(service, subset.Span, where, subset.Value, host, why);
+                context.Report(service, subset.Span, Describe.Where(service, route), subset.Value, host, why);
             }
+        }
+
+        /// <summary>The common case, checked without building lists: every destination of a mesh is looked at.</summary>
+        private static bool IsDefined(Resolution.MeshIndex index, string host, string subset)
+        {
+            foreach (var rule in index.DestinationRulesFor(host))
+            {
+                foreach (var defined in rule.Subsets)
+                {
+                    if (defined.Name.Value == subset)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
     }
 }

@@ -17,13 +17,13 @@ namespace ManifestTools.Rules
         public void Check(RuleContext context)
         {
             var index = context.Index;
-            foreach (var (service, destination, where) in Describe.Destinations(index))
+            foreach (var (service, route, destination) in Describe.Destinations(index))
             {
                 var host = destination.Host;
                 var fqdn = index.Resolve(host.Value, service.Namespace);
                 if (!HostNames.IsWildcard(fqdn) && index.FindHost(fqdn) == null)
                 {
-                    context.Report(service, host.Span, where, host.Value, fqdn, Hint(index, host.Value));
+                    context.Report(service, host.Span, Describe.Where(service, route), host.Value, fqdn, Hint(index, host.Value));
                 }
             }
 

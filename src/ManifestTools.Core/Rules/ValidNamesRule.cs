@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using ManifestTools.Diagnostics;
 using ManifestTools.Model;
 
@@ -12,6 +11,7 @@ namespace ManifestTools.Rules
 
         public void Check(RuleContext context)
         {
+            var checkedSets = new List<LabelMap>();
             foreach (var obj in context.Index.Objects)
             {
                 var header = obj.Header;
@@ -34,9 +34,15 @@ namespace ManifestTools.Rules
                     context.Report(obj, namespaceSpan, $"namespace \"{header.Namespace}\" is not a DNS-1123 label: it {nsProblem}");
                 }
 
-                foreach (var (labels, where) in LabelSets(obj).Distinct(LabelSetComparer.Instance))
+                // A bare Pod's template labels are its metadata labels: check each map once.
+                checkedSets.Clear();
+                foreach (var (labels, where) in LabelSets(obj))
                 {
-                    CheckLabels(context, obj, labels, where);
+                    if (!ContainsReference(checkedSets, labels))
+                    {
+                        checkedSets.Add(labels);
+                        CheckLabels(context, obj, labels, where);
+                    }
                 }
             }
         }
@@ -55,6 +61,19 @@ namespace ManifestTools.Rules
                     context.Report(obj, label.ValueSpan, $"value \"{label.Value}\" of label {label.Key} in {where} is invalid: it {valueProblem}");
                 }
             }
+        }
+
+        private static bool ContainsReference(List<LabelMap> sets, LabelMap labels)
+        {
+            foreach (var set in sets)
+            {
+                if (ReferenceEquals(set, labels))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static IEnumerable<(LabelMap Labels, string Where)> LabelSets(ManifestObject obj)
@@ -84,16 +103,6 @@ namespace ManifestTools.Rules
 
                     break;
             }
-        }
-
-        /// <summary>A bare Pod's template labels are its metadata labels: check each map once.</summary>
-        private sealed class LabelSetComparer : IEqualityComparer<(LabelMap Labels, string Where)>
-        {
-            public static readonly LabelSetComparer Instance = new LabelSetComparer();
-
-            public bool Equals((LabelMap Labels, string Where) x, (LabelMap Labels, string Where) y) => ReferenceEquals(x.Labels, y.Labels);
-
-            public int GetHashCode((LabelMap Labels, string Where) obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Labels);
         }
     }
 }
