@@ -34,14 +34,14 @@ namespace ManifestTools.Loading
                 _file, span, what + message, Subject));
         }
 
-        public YMapping? Mapping(YMapping? parent, string key, string path) => Typed<YMapping>(parent, key, path, "a mapping", out _);
+        public YMapping? Mapping(YMapping? parent, string key, FieldPath path) => Typed<YMapping>(parent, key, path, "a mapping", out _);
 
-        public YMapping? Mapping(YMapping? parent, string key, string path, out SourceSpan keySpan) =>
+        public YMapping? Mapping(YMapping? parent, string key, FieldPath path, out SourceSpan keySpan) =>
             Typed<YMapping>(parent, key, path, "a mapping", out keySpan);
 
-        public YSequence? Sequence(YMapping? parent, string key, string path) => Typed<YSequence>(parent, key, path, "a sequence", out _);
+        public YSequence? Sequence(YMapping? parent, string key, FieldPath path) => Typed<YSequence>(parent, key, path, "a sequence", out _);
 
-        public IEnumerable<(YMapping Item, string Path)> MappingItems(YMapping? parent, string key, string path)
+        public IEnumerable<(YMapping Item, FieldPath Path)> MappingItems(YMapping? parent, string key, FieldPath path)
         {
             var sequence = Sequence(parent, key, path);
             if (sequence == null)
@@ -51,7 +51,7 @@ namespace ManifestTools.Loading
 
             for (int i = 0; i < sequence.Items.Count; i++)
             {
-                var itemPath = $"{path}[{i}]";
+                var itemPath = path.Index(i);
                 if (sequence.Items[i] is YMapping mapping)
                 {
                     yield return (mapping, itemPath);
@@ -64,7 +64,7 @@ namespace ManifestTools.Loading
         }
 
         /// <summary>A string field. Plain scalars that YAML resolves to a number or boolean are rejected, as the API server does.</summary>
-        public Located<string>? String(YMapping? parent, string key, string path)
+        public Located<string>? String(YMapping? parent, string key, FieldPath path)
         {
             var scalar = Typed<YScalar>(parent, key, path, "a string", out _);
             if (scalar == null)
@@ -81,7 +81,7 @@ namespace ManifestTools.Loading
             return new Located<string>(scalar.Value, scalar.Span);
         }
 
-        public Located<int>? Integer(YMapping? parent, string key, string path)
+        public Located<int>? Integer(YMapping? parent, string key, FieldPath path)
         {
             var scalar = Typed<YScalar>(parent, key, path, "an integer", out _);
             if (scalar == null)
@@ -99,13 +99,13 @@ namespace ManifestTools.Loading
         }
 
         /// <summary>An IntOrString field such as targetPort, returned as written.</summary>
-        public Located<string>? IntOrString(YMapping? parent, string key, string path)
+        public Located<string>? IntOrString(YMapping? parent, string key, FieldPath path)
         {
             var scalar = Typed<YScalar>(parent, key, path, "an integer or a string", out _);
             return scalar == null ? (Located<string>?)null : new Located<string>(scalar.Value, scalar.Span);
         }
 
-        public List<Located<string>> Strings(YMapping? parent, string key, string path)
+        public List<Located<string>> Strings(YMapping? parent, string key, FieldPath path)
         {
             var result = new List<Located<string>>();
             var sequence = Sequence(parent, key, path);
@@ -130,7 +130,7 @@ namespace ManifestTools.Loading
         }
 
         /// <summary>A map[string]string such as labels. Values must be strings: <c>version: 1.0</c> is rejected.</summary>
-        public LabelMap? Labels(YMapping? parent, string key, string path)
+        public LabelMap? Labels(YMapping? parent, string key, FieldPath path)
         {
             var mapping = Typed<YMapping>(parent, key, path, "a mapping of strings", out var keySpan);
             if (mapping == null)
@@ -162,7 +162,7 @@ namespace ManifestTools.Loading
         public static SourceSpan KeySpan(YMapping parent, string key, SourceSpan fallback) =>
             parent.TryGet(key, out var keyNode, out _) ? keyNode.Span : fallback;
 
-        private T? Typed<T>(YMapping? parent, string key, string path, string expected, out SourceSpan keySpan)
+        private T? Typed<T>(YMapping? parent, string key, FieldPath path, string expected, out SourceSpan keySpan)
             where T : YNode
         {
             keySpan = default;
@@ -196,6 +196,9 @@ namespace ManifestTools.Loading
             "on", "On", "ON", "off", "Off", "OFF",
         };
 
+        private static bool MayStartNonString(char c) =>
+            (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || "yYnNtTfFoO".IndexOf(c) >= 0;
+
         public static bool TryParseInteger(string text, out int value) =>
             int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 
@@ -206,6 +209,11 @@ namespace ManifestTools.Loading
             if (text.Length == 0 || text == "~" || text == "null" || text == "Null" || text == "NULL")
             {
                 return "null";
+            }
+
+            if (!MayStartNonString(text[0]))
+            {
+                return null; // Nearly every value ("advertisements", "v1"): no parsing needed.
             }
 
             if (Booleans.Contains(text))

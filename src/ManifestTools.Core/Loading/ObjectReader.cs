@@ -31,7 +31,9 @@ namespace ManifestTools.Loading
             _objects = objects;
         }
 
-        public void Read(YNode root, string path = "document")
+        public void Read(YNode root) => Read(root, "document");
+
+        private void Read(YNode root, FieldPath path)
         {
             _fields.Subject = null;
             if (IsKustomizationFile(_file))
@@ -172,7 +174,7 @@ namespace ManifestTools.Loading
             return ReadPodTemplateOwner(header, spec, "spec", isController: true);
         }
 
-        private Workload ReadPodTemplateOwner(ObjectHeader header, YMapping? spec, string specPath, bool isController)
+        private Workload ReadPodTemplateOwner(ObjectHeader header, YMapping? spec, FieldPath specPath, bool isController)
         {
             var selector = ReadSelector(spec, specPath + ".selector");
             var template = _fields.Mapping(spec, "template", specPath + ".template");
@@ -183,7 +185,7 @@ namespace ManifestTools.Loading
             return new Workload(header, selector, podLabels, ReadContainers(podSpec, specPath + ".template.spec"), isController);
         }
 
-        private LabelSelector? ReadSelector(YMapping? parent, string path)
+        private LabelSelector? ReadSelector(YMapping? parent, FieldPath path)
         {
             var selector = _fields.Mapping(parent, "selector", path, out var span);
             if (selector == null)
@@ -216,7 +218,7 @@ namespace ManifestTools.Loading
             return new LabelSelector(matchLabels, expressions, span);
         }
 
-        private List<Container> ReadContainers(YMapping? podSpec, string path)
+        private List<Container> ReadContainers(YMapping? podSpec, FieldPath path)
         {
             var containers = new List<Container>();
             foreach (var key in new[] { "initContainers", "containers" })
@@ -366,7 +368,7 @@ namespace ManifestTools.Loading
             return new VirtualService(header, hosts, routes, mirrors);
         }
 
-        private void ReadMirrors(YMapping http, string path, List<Destination> mirrors)
+        private void ReadMirrors(YMapping http, FieldPath path, List<Destination> mirrors)
         {
             if (http.TryGet("mirror", out var mirrorKey, out _) &&
                 ReadDestination(http, "mirror", path, mirrorKey.Span, withWeight: false) is { } mirror)
@@ -384,33 +386,34 @@ namespace ManifestTools.Loading
         }
 
         /// <summary>Reads <c>parent[key]</c> as a Destination; the weight, if wanted, sits beside it in <paramref name="parent"/>.</summary>
-        private Destination? ReadDestination(YMapping parent, string key, string path, SourceSpan fallback, bool withWeight)
+        private Destination? ReadDestination(YMapping parent, string key, FieldPath path, SourceSpan fallback, bool withWeight)
         {
-            var destination = _fields.Mapping(parent, key, $"{path}.{key}", out var keySpan);
+            var at = path + "." + key;
+            var destination = _fields.Mapping(parent, key, at, out var keySpan);
             var weight = withWeight ? _fields.Integer(parent, "weight", path + ".weight") : null;
             if (destination == null)
             {
                 if (!parent.TryGet(key, out _, out _))
                 {
-                    _fields.Error(fallback, $"{path}.{key} is required");
+                    _fields.Error(fallback, $"{at} is required");
                 }
 
                 return null;
             }
 
-            var host = _fields.String(destination, "host", $"{path}.{key}.host");
+            var host = _fields.String(destination, "host", at + ".host");
             if (host == null)
             {
                 if (!destination.TryGet("host", out _, out _))
                 {
-                    _fields.Error(keySpan, $"{path}.{key}.host is required");
+                    _fields.Error(keySpan, $"{at}.host is required");
                 }
 
                 return null;
             }
 
-            var subset = _fields.String(destination, "subset", $"{path}.{key}.subset");
-            var port = _fields.Integer(_fields.Mapping(destination, "port", $"{path}.{key}.port"), "number", $"{path}.{key}.port.number");
+            var subset = _fields.String(destination, "subset", at + ".subset");
+            var port = _fields.Integer(_fields.Mapping(destination, "port", at + ".port"), "number", at + ".port.number");
             return new Destination(new Located<string>(host.Value.Value, FieldReader.KeySpan(destination, "host", host.Value.Span)),
                 subset, port, weight, keySpan);
         }

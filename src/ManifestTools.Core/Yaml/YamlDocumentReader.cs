@@ -149,8 +149,18 @@ namespace ManifestTools.Yaml
             return true;
         }
 
+        /// <summary>False only in the tests that compare the two readers.</summary>
+        internal bool UseBlockReader { get; set; } = true;
+
         private void ReadChunk(string chunk, int lineOffset, Action<YNode> onDocument)
         {
+            if (UseBlockReader && BlockYamlReader.TryRead(chunk, lineOffset, _limits) is { } blockRoot)
+            {
+                onDocument(blockRoot);
+                return;
+            }
+
+
             var scanner = new Scanner(new StringReader(chunk));
             var parser = new Parser(scanner);
             try
@@ -239,14 +249,14 @@ namespace ManifestTools.Yaml
 
                             break;
                         case MappingStart mappingStart:
-                            if (!Push(new Frame(mappingStart, isMapping: true), parser))
+                            if (!Push(new Frame(mappingStart, isMapping: true, mappingStart.Style != MappingStyle.Flow, Span(mappingStart.Start, mappingStart.Start, _lineOffset)), parser))
                             {
                                 return null;
                             }
 
                             continue;
                         case SequenceStart sequenceStart:
-                            if (!Push(new Frame(sequenceStart, isMapping: false), parser))
+                            if (!Push(new Frame(sequenceStart, isMapping: false, sequenceStart.Style != SequenceStyle.Flow, Span(sequenceStart.Start, sequenceStart.Start, _lineOffset)), parser))
                             {
                                 return null;
                             }
@@ -255,7 +265,7 @@ namespace ManifestTools.Yaml
                         case MappingEnd _:
                         case SequenceEnd _:
                             var frame = _stack.Pop();
-                            completed = frame.Complete(Span(frame.Start.Start, ev.End, _lineOffset));
+                            completed = frame.Complete(frame.IsBlock ? frame.BlockSpan : Span(frame.Start.Start, ev.End, _lineOffset));
                             completedSize = frame.Size;
                             Remember(frame.Start.Anchor, completed, completedSize);
                             break;
@@ -269,7 +279,7 @@ namespace ManifestTools.Yaml
                     }
 
                     var parent = _stack.Peek();
-                    parent.Add(completed, completedSize, _owner);
+                    parent.Add(completed, completedSize, aliasSpan ?? completed.Span, _owner);
                     if (parent.Size > _owner._limits.MaxExpandedNodes)
                     {
                         _owner.Report(DiagnosticCatalog.InputLimit, aliasSpan ?? completed.Span,
@@ -329,8 +339,12 @@ namespace ManifestTools.Yaml
             private YNode? _pendingKey;
             private bool _expectingKey = true;
 
-            public Frame(NodeEvent start, bool isMapping)
+            private SourceSpan _blockSpan;
+
+            public Frame(NodeEvent start, bool isMapping, bool isBlock, SourceSpan startSpan)
             {
+                IsBlock = isBlock;
+                _blockSpan = startSpan;
                 Start = start;
                 _isMapping = isMapping;
                 if (isMapping)
@@ -347,9 +361,18 @@ namespace ManifestTools.Yaml
 
             public long Size { get; private set; } = 1;
 
-            public void Add(YNode node, long size, YamlDocumentReader owner)
+            public bool IsBlock { get; }
+
+            /// <summary>
+            /// From the collection's first token to the end of its last child. YamlDotNet ends a block collection
+            /// where the next token starts, often lines later past comments; BlockYamlReader reproduces this span.
+            /// </summary>
+            public SourceSpan BlockSpan => _blockSpan;
+
+            public void Add(YNode node, long size, SourceSpan occurrence, YamlDocumentReader owner)
             {
                 Size += size;
+                _blockSpan = new SourceSpan(_blockSpan.Line, _blockSpan.Column, occurrence.EndLine, occurrence.EndColumn);
                 if (!_isMapping)
                 {
                     _items!.Add(node);
