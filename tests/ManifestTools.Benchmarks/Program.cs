@@ -69,13 +69,14 @@ namespace ManifestTools.Benchmarks
                 var tools = new List<Tool>();
                 if (options.Modes.Contains("jit"))
                 {
-                    tools.Add(PublishCli(root, work, "jit", "framework-dependent, JIT"));
+                    // net10.0: the build the packed tool runs on a .NET 10 machine (the tool host picks the newest TFM that fits).
+                    tools.Add(PublishCli(root, work, "jit", "net10.0, framework-dependent, JIT", "-f", "net10.0"));
                 }
 
                 if (options.Modes.Contains("r2r"))
                 {
-                    tools.Add(PublishCli(root, work, "r2r", "framework-dependent, ReadyToRun",
-                        "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true"));
+                    tools.Add(PublishCli(root, work, "r2r", "net10.0, framework-dependent, ReadyToRun",
+                        "-f", "net10.0", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true"));
                 }
 
                 if (options.Modes.Contains("yamldotnet"))

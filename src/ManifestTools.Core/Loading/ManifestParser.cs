@@ -47,7 +47,7 @@ namespace ManifestTools.Loading
                     SourceSpan.At(1, 1));
             }
 
-            var bytes = ReadAtMost(fullPath, options.Limits.MaxFileBytes, length);
+            var bytes = ReadAtMost(fullPath, options.Limits.MaxFileBytes, length, out int count);
             if (bytes == null)
             {
                 return Single(displayPath, DiagnosticCatalog.InputLimit,
@@ -55,7 +55,7 @@ namespace ManifestTools.Loading
                     SourceSpan.At(1, 1));
             }
 
-            if (!TextDecoding.TryDecode(bytes, out var text, out var errorAt, out var error))
+            if (!TextDecoding.TryDecode(bytes, count, out var text, out var errorAt, out var error))
             {
                 return Single(displayPath, DiagnosticCatalog.YamlSyntax, error, errorAt);
             }
@@ -63,26 +63,37 @@ namespace ManifestTools.Loading
             return ParseText(displayPath, text, options);
         }
 
-        /// <summary>The file's bytes, or null past <paramref name="limit"/>: a file may grow while it is read.</summary>
-        private static byte[]? ReadAtMost(string path, long limit, long expectedLength)
+        /// <summary>
+        /// Reads the file into one array sized from its reported length, with a spare byte that reveals growth;
+        /// null past <paramref name="limit"/>. A buffer per file was most of a large run's garbage. A file that grows,
+        /// or a device behind a link that reports the link's length, is read on in steps up to the limit.
+        /// </summary>
+        private static byte[]? ReadAtMost(string path, long limit, long expectedLength, out int length)
         {
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read))
-            using (var buffer = new MemoryStream((int)Math.Min(expectedLength, int.MaxValue)))
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
             {
-                var chunk = new byte[81920];
-                int read;
-                while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+                var bytes = new byte[Math.Min(expectedLength, limit) + 1];
+                length = 0;
+                while (true)
                 {
-                    if (buffer.Length + read > limit)
+                    if (length == bytes.Length)
                     {
-                        return null;
+                        if (length > limit)
+                        {
+                            return null;
+                        }
+
+                        Array.Resize(ref bytes, (int)Math.Min(limit + 1, (long)bytes.Length * 2));
                     }
 
-                    buffer.Write(chunk, 0, read);
-                }
+                    int read = stream.Read(bytes, length, bytes.Length - length);
+                    if (read == 0)
+                    {
+                        return bytes;
+                    }
 
-                // A regular file fills the buffer exactly: hand it over instead of copying 16 MiB again.
-                return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
+                    length += read;
+                }
             }
         }
 

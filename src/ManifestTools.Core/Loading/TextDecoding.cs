@@ -9,11 +9,12 @@ namespace ManifestTools.Loading
     {
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-        public static bool TryDecode(byte[] bytes, out string text, out SourceSpan errorAt, out string error)
+        /// <summary>Decodes the first <paramref name="count"/> bytes of <paramref name="bytes"/>.</summary>
+        public static bool TryDecode(byte[] bytes, int count, out string text, out SourceSpan errorAt, out string error)
         {
             text = string.Empty;
-            int offset = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
-            int nul = Array.IndexOf(bytes, (byte)0, offset);
+            int offset = count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            int nul = Array.IndexOf(bytes, (byte)0, offset, count - offset);
             if (nul >= 0)
             {
                 errorAt = PositionOf(bytes, nul);
@@ -23,7 +24,7 @@ namespace ManifestTools.Loading
 
             try
             {
-                text = StrictUtf8.GetString(bytes, offset, bytes.Length - offset);
+                text = StrictUtf8.GetString(bytes, offset, count - offset);
                 errorAt = default;
                 error = string.Empty;
                 return true;
@@ -32,7 +33,7 @@ namespace ManifestTools.Loading
             {
                 int at = offset + Math.Max(0, ex.Index);
                 errorAt = PositionOf(bytes, at);
-                error = $"the file is not valid UTF-8 (byte 0x{bytes[Math.Min(at, bytes.Length - 1)]:X2} at offset {at}); manifests must be UTF-8 text";
+                error = $"the file is not valid UTF-8 (byte 0x{bytes[Math.Min(at, count - 1)]:X2} at offset {at}); manifests must be UTF-8 text";
                 return false;
             }
         }
