@@ -29,7 +29,7 @@ namespace ManifestTools.Benchmarks
 
         private const string TimeBinary = "/usr/bin/time";
         private const string FloorCommand = "--yamldotnet-floor";
-        private static readonly string[] AllModes = { "jit", "r2r", "yamldotnet", "node" };
+        private static readonly string[] AllModes = { "jit", "r2r", "aot", "yamldotnet", "node" };
 
         // Targets of issue 2.
         private const double MaxScaling = 10.5;
@@ -79,6 +79,14 @@ namespace ManifestTools.Benchmarks
                         "-f", "net10.0", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true"));
                 }
 
+                if (options.Modes.Contains("aot"))
+                {
+                    // The ILCompiler links with clang by default; gcc does as well where clang is not installed.
+                    var linker = OnPath("clang") ? Array.Empty<string>() : new[] { "-p:CppCompilerAndLinker=gcc" };
+                    tools.Add(PublishCli(root, work, "aot", "net10.0, Native AOT",
+                        new[] { "-f", "net10.0", "-r", "linux-x64", "-p:NativeAot=true" }.Concat(linker).ToArray()));
+                }
+
                 if (options.Modes.Contains("yamldotnet"))
                 {
                     // This program again, with the CLI's runtime settings, so the floor is comparable with "jit".
@@ -118,6 +126,12 @@ namespace ManifestTools.Benchmarks
             }
         }
 
+        private static bool IsCli(string mode) => mode == "jit" || mode == "r2r" || mode == "aot";
+
+        private static bool OnPath(string command) =>
+            (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator)
+                .Any(folder => folder.Length > 0 && File.Exists(Path.Combine(folder, command)));
+
         private static Tool PublishCli(string root, string work, string mode, string description, params string[] extra)
         {
             var output = Path.Combine(work, mode);
@@ -143,6 +157,12 @@ namespace ManifestTools.Benchmarks
             if (exitCode != 0)
             {
                 throw new BenchmarkException($"dotnet publish ({mode}) exited {exitCode}:\n{stdout}{stderr}");
+            }
+
+            var native = Path.Combine(output, "manifest-tools");
+            if (mode == "aot" && File.Exists(native))
+            {
+                return new Tool(mode, description, native, new[] { "lint" }, ExpectCleanLint);
             }
 
             var dll = Path.Combine(output, "manifest-tools.dll");
@@ -403,7 +423,7 @@ console.log(`${files.length} files, ${documents} documents`);
 
             sb.AppendLine();
             sb.AppendLine("Targets (issue 2):");
-            foreach (var tool in tools.Where(t => t.Mode == "jit" || t.Mode == "r2r"))
+            foreach (var tool in tools.Where(t => IsCli(t.Mode)))
             {
                 var at10k = results.FirstOrDefault(r => r.Tool == tool && r.Mesh.Objects == 10_000);
                 var node10k = results.FirstOrDefault(r => r.Tool.Mode == "node" && r.Mesh.Objects == 10_000);
@@ -432,7 +452,7 @@ console.log(`${files.length} files, ${documents} documents`);
             {
                 var at10k = results.FirstOrDefault(r => r.Tool == tool && r.Mesh.Objects == 10_000);
                 var at100k = results.FirstOrDefault(r => r.Tool == tool && r.Mesh.Objects == 100_000);
-                if (at10k != null && at100k != null && tool.Mode != "jit" && tool.Mode != "r2r")
+                if (at10k != null && at100k != null && !IsCli(tool.Mode))
                 {
                     sb.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- ({tool.Mode} for comparison: 100,000 / 10,000 objects = {at100k.Median / at10k.Median:F2}x)"));
                 }

@@ -25,44 +25,58 @@ namespace ManifestTools.Yaml
         /// <summary>YAML caps implicit keys at 1024 characters.</summary>
         private const int MaxKeyLength = 1024;
 
+        /// <summary>One line list per thread, reused from document to document: allocation is what a large run pays for.</summary>
+        [ThreadStatic]
+        private static List<Line>? t_lines;
+
         private readonly string _text;
+        private readonly int _start;
+        private readonly int _end;
         private readonly int _lineOffset;
         private readonly InputLimits _limits;
-        private readonly List<Line> _lines = new List<Line>();
+        private readonly List<Line> _lines;
         private int _current;
         private long _nodes;
 
-        private BlockYamlReader(string text, int lineOffset, InputLimits limits)
+        private BlockYamlReader(string text, int start, int end, int lineOffset, InputLimits limits, List<Line> lines)
         {
             _text = text;
+            _start = start;
+            _end = end;
             _lineOffset = lineOffset;
             _limits = limits;
+            _lines = lines;
         }
 
-        /// <summary>The document's root, or null when the text is not in the subset (or not valid YAML).</summary>
-        public static YNode? TryRead(string text, int lineOffset, InputLimits limits)
+        /// <summary>
+        /// The root of the document in <paramref name="text"/>[<paramref name="start"/>..+<paramref name="length"/>),
+        /// or null when it is not in the subset (or not valid YAML). Reads in place: no copy of the document.
+        /// </summary>
+        public static YNode? TryRead(string text, int start, int length, int lineOffset, InputLimits limits)
         {
-            var reader = new BlockYamlReader(text, lineOffset, limits);
-            if (!reader.SplitLines() || reader._lines.Count == 0)
+            var lines = t_lines ??= new List<Line>();
+            lines.Clear();
+            var reader = new BlockYamlReader(text, start, start + length, lineOffset, limits, lines);
+            if (!reader.SplitLines() || lines.Count == 0)
             {
                 return null;
             }
 
-            var first = reader._lines[0];
+            var first = lines[0];
             var root = reader.ReadNode(first, first.Indent, depth: 1);
-            return root != null && reader._current == reader._lines.Count ? root : null;
+            return root != null && reader._current == lines.Count ? root : null;
         }
 
         /// <summary>Content lines: blank and comment-only lines dropped, a leading <c>---</c> consumed.</summary>
         private bool SplitLines()
         {
             int number = 0;
-            for (int start = 0; start < _text.Length;)
+            for (int start = _start; start < _end;)
             {
                 number++;
-                int newline = _text.IndexOf('\n', start);
-                int end = newline < 0 ? _text.Length : newline;
-                int next = newline < 0 ? _text.Length : newline + 1;
+                int newline = _text.IndexOf('\n', start, _end - start);
+                int end = newline < 0 ? _end : newline;
+                int next = newline < 0 ? _end : newline + 1;
                 if (end > start && _text[end - 1] == '\r')
                 {
                     end--;
@@ -464,8 +478,8 @@ namespace ManifestTools.Yaml
                 return null;
             }
 
-            var value = _text.Substring(at + 1, closed - at - 1);
-            if (_text[at] == '\'')
+            var value = ScalarStrings.Get(_text, at + 1, closed - at - 1);
+            if (_text[at] == '\'' && value.IndexOf('\'') >= 0)
             {
                 value = value.Replace("''", "'");
             }
@@ -504,7 +518,7 @@ namespace ManifestTools.Yaml
         private YScalar Plain(Line line, int start, int end)
         {
             var at = At(line, start);
-            return new YScalar(_text.Substring(start, end - start), isPlain: true, new SourceSpan(at.Line, at.Column, at.Line, at.Column + end - start));
+            return new YScalar(ScalarStrings.Get(_text, start, end - start), isPlain: true, new SourceSpan(at.Line, at.Column, at.Line, at.Column + end - start));
         }
 
         private SourceSpan At(Line line, int offset) => SourceSpan.At(line.Number + _lineOffset, offset - line.Start + 1);

@@ -36,7 +36,16 @@ namespace ManifestTools.Yaml
         {
             foreach (var chunk in SplitDocuments(text))
             {
-                if (!IsBlank(text, chunk.Start, chunk.Length))
+                if (IsBlank(text, chunk.Start, chunk.Length))
+                {
+                    continue;
+                }
+
+                if (UseBlockReader && BlockYamlReader.TryRead(text, chunk.Start, chunk.Length, chunk.LineOffset, _limits) is { } root)
+                {
+                    onDocument(root);
+                }
+                else
                 {
                     ReadChunk(text.Substring(chunk.Start, chunk.Length), chunk.LineOffset, onDocument);
                 }
@@ -154,12 +163,6 @@ namespace ManifestTools.Yaml
 
         private void ReadChunk(string chunk, int lineOffset, Action<YNode> onDocument)
         {
-            if (UseBlockReader && BlockYamlReader.TryRead(chunk, lineOffset, _limits) is { } blockRoot)
-            {
-                onDocument(blockRoot);
-                return;
-            }
-
 
             var scanner = new Scanner(new StringReader(chunk));
             var parser = new Parser(scanner);

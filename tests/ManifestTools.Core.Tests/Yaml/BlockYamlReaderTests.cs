@@ -35,7 +35,7 @@ namespace ManifestTools.Tests.Yaml
             var manifests = CorpusTexts().Where(c => !c.Name.StartsWith("docs", StringComparison.Ordinal) && !c.Name.Contains("mt0001") && !c.Name.Contains("broken-syntax")).ToList();
 
             Assert.NotEmpty(manifests);
-            Assert.All(manifests, m => Assert.All(Chunks(m.Text), chunk => Assert.NotNull(BlockYamlReader.TryRead(chunk, 0, InputLimits.Default))));
+            Assert.All(manifests, m => Assert.All(Chunks(m.Text), chunk => Assert.NotNull(BlockYamlReader.TryRead(chunk, 0, chunk.Length, 0, InputLimits.Default))));
         }
 
         [Theory]
