@@ -17,6 +17,10 @@ namespace ManifestTools.Resolution
         private readonly List<(string Wildcard, DestinationRule Rule)> _wildcardRules = new List<(string, DestinationRule)>();
         private readonly Dictionary<string, NamespacePods> _pods = new Dictionary<string, NamespacePods>(StringComparer.Ordinal);
 
+        // Resolved once here: several rules ask about every destination and every DestinationRule host.
+        private readonly Dictionary<Destination, (string Fqdn, HostTarget? Target)> _destinations = new Dictionary<Destination, (string, HostTarget?)>();
+        private readonly Dictionary<DestinationRule, string> _ruleHosts = new Dictionary<DestinationRule, string>();
+
         public MeshIndex(IReadOnlyList<ManifestObject> objects, LintOptions options)
         {
             Objects = objects;
@@ -56,7 +60,8 @@ namespace ManifestTools.Resolution
 
             foreach (var rule in DestinationRules)
             {
-                var host = ResolvedHost(rule);
+                var host = Resolve(rule.Host.Value, rule.Namespace);
+                _ruleHosts[rule] = host;
                 if (HostNames.IsWildcard(host))
                 {
                     _wildcardRules.Add((host, rule));
@@ -69,6 +74,22 @@ namespace ManifestTools.Resolution
                     }
 
                     list.Add(rule);
+                }
+            }
+
+            foreach (var service in VirtualServices)
+            {
+                foreach (var route in service.Routes)
+                {
+                    foreach (var destination in route.Destinations)
+                    {
+                        AddDestination(service, destination);
+                    }
+                }
+
+                foreach (var mirror in service.Mirrors)
+                {
+                    AddDestination(service, mirror);
                 }
             }
 
@@ -94,7 +115,19 @@ namespace ManifestTools.Resolution
         public string Resolve(string host, string referringNamespace) =>
             HostNames.Resolve(host, referringNamespace, Options.ClusterDomain);
 
-        public string ResolvedHost(DestinationRule rule) => Resolve(rule.Host.Value, rule.Namespace);
+        public string ResolvedHost(DestinationRule rule) => _ruleHosts[rule];
+
+        /// <summary>The fully qualified host of a destination or mirror of <paramref name="service"/>.</summary>
+        public string ResolvedHost(VirtualService service, Destination destination) => _destinations[destination].Fqdn;
+
+        /// <summary>The Service or ServiceEntry a destination or mirror reaches, or null.</summary>
+        public HostTarget? TargetOf(VirtualService service, Destination destination) => _destinations[destination].Target;
+
+        private void AddDestination(VirtualService service, Destination destination)
+        {
+            var fqdn = Resolve(destination.Host.Value, service.Namespace);
+            _destinations[destination] = (fqdn, FindHost(fqdn));
+        }
 
         /// <summary>The Service or ServiceEntry a fully qualified host names, or null.</summary>
         public HostTarget? FindHost(string fqdn)

@@ -15,10 +15,15 @@ namespace ManifestTools.Rules
             {
                 foreach (var route in service.Routes)
                 {
+                    if (route.Destinations.Count < 2)
+                    {
+                        continue;
+                    }
+
                     var seen = new HashSet<(string, string?, int?)>();
                     foreach (var destination in route.Destinations)
                     {
-                        var key = (index.Resolve(destination.Host.Value, service.Namespace).ToLowerInvariant(), destination.Subset?.Value, destination.Port?.Value);
+                        var key = (index.ResolvedHost(service, destination).ToLowerInvariant(), destination.Subset?.Value, destination.Port?.Value);
                         if (!seen.Add(key))
                         {
                             context.Report(service, destination.Span, Describe.Route(service, route), destination.Describe());
