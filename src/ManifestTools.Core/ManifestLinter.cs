@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
 using ManifestTools.Diagnostics;
 using ManifestTools.Loading;
 using ManifestTools.Resolution;
@@ -48,11 +49,15 @@ namespace ManifestTools
         {
             var objects = files.SelectMany(f => f.Objects).ToList();
             var index = new MeshIndex(objects, options);
-            var diagnostics = files.SelectMany(f => f.Diagnostics).ToList();
-            foreach (var rule in Rules)
+            // Rules only read the index, so they run in parallel, each into its own list; the sort below fixes the order.
+            var findings = new List<ManifestDiagnostic>[Rules.Count];
+            Parallel.For(0, Rules.Count, i =>
             {
-                rule.Check(new RuleContext(index, rule.Descriptor, diagnostics));
-            }
+                findings[i] = new List<ManifestDiagnostic>();
+                Rules[i].Check(new RuleContext(index, Rules[i].Descriptor, findings[i]));
+            });
+
+            var diagnostics = files.SelectMany(f => f.Diagnostics).Concat(findings.SelectMany(f => f)).ToList();
 
             diagnostics.Sort(Compare);
             return new LintReport(diagnostics, files.Count, objects.Count);
@@ -72,6 +77,8 @@ namespace ManifestTools
             if (c == 0) c = a.Span.Column.CompareTo(b.Span.Column);
             if (c == 0) c = string.CompareOrdinal(a.Id, b.Id);
             if (c == 0) c = string.CompareOrdinal(a.Message, b.Message);
+            if (c == 0) c = a.Severity.CompareTo(b.Severity);
+            if (c == 0) c = string.CompareOrdinal(a.Subject?.ToString(), b.Subject?.ToString());
             return c;
         }
     }

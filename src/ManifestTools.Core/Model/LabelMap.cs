@@ -48,7 +48,8 @@ namespace ManifestTools.Model
             if (_labels.Count > 8)
             {
                 // Matching a selector looks up every label: index large maps so that stays linear, not quadratic.
-                var index = _index ??= BuildIndex(_labels);
+                // Rules run in parallel: publish the index once, whichever thread builds it first.
+                var index = _index ?? System.Threading.Interlocked.CompareExchange(ref _index, BuildIndex(_labels), null) ?? _index;
                 if (index.TryGetValue(key, out var found))
                 {
                     value = found;
