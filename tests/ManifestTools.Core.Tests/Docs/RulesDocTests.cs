@@ -19,7 +19,7 @@ namespace ManifestTools.Tests.Docs
         /// <summary>The file name examples are linted under, as the output blocks show it.</summary>
         private const string ExampleFile = "example.yaml";
 
-        private static readonly Lazy<RulesDoc> Doc = new Lazy<RulesDoc>(() => RulesDoc.Load(Path.Combine(RepoRoot(), "docs", "rules.md")));
+        private static readonly Lazy<RulesDoc> Doc = new Lazy<RulesDoc>(() => RulesDoc.Load(Path.Combine(RepoRoot.Path, "docs", "rules.md")));
 
         /// <summary>One test case per example; the data is plain strings and ints so each case is discovered on its own.</summary>
         public static TheoryData<string, int, string> Examples()
@@ -127,19 +127,6 @@ namespace ManifestTools.Tests.Docs
             }
 
             Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
-        }
-
-        private static string RepoRoot()
-        {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "ManifestTools.sln")))
-                {
-                    return directory.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("ManifestTools.sln not found above " + AppContext.BaseDirectory);
         }
 
         internal sealed class Example

@@ -15,8 +15,6 @@ namespace ManifestTools.Tests.Yaml
     /// </summary>
     public class BlockYamlReaderTests
     {
-        private static readonly string RepoRoot = FindRepoRoot();
-
         public static IEnumerable<object[]> Corpus() => CorpusTexts().Select(c => new object[] { c.Name });
 
         [Theory]
@@ -172,23 +170,12 @@ namespace ManifestTools.Tests.Yaml
         private static List<(string Name, string Text)> CorpusTexts()
         {
             var files = new[] { "samples", "tests/ManifestTools.Cli.Tests/Scenarios", "tests/ManifestTools.Cli.Tests/Golden" }
-                .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(RepoRoot, dir), "*.yaml", SearchOption.AllDirectories))
+                .SelectMany(dir => Directory.EnumerateFiles(Path.Combine(RepoRoot.Path, dir), "*.yaml", SearchOption.AllDirectories))
                 .OrderBy(f => f, StringComparer.Ordinal)
-                .Select(f => (Path.GetRelativePath(RepoRoot, f).Replace('\\', '/'), File.ReadAllText(f)));
-            var docs = Regex.Matches(File.ReadAllText(Path.Combine(RepoRoot, "docs", "rules.md")), "```yaml[^\n]*\n(.*?)```", RegexOptions.Singleline)
+                .Select(f => (Path.GetRelativePath(RepoRoot.Path, f).Replace('\\', '/'), File.ReadAllText(f)));
+            var docs = Regex.Matches(File.ReadAllText(Path.Combine(RepoRoot.Path, "docs", "rules.md")), "```yaml[^\n]*\n(.*?)```", RegexOptions.Singleline)
                 .Select((m, i) => ($"docs/rules.md example {i + 1}", m.Groups[1].Value));
             return files.Concat(docs).ToList();
-        }
-
-        private static string FindRepoRoot()
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (!File.Exists(Path.Combine(directory.FullName, "ManifestTools.sln")))
-            {
-                directory = directory.Parent!;
-            }
-
-            return directory.FullName;
         }
     }
 }
