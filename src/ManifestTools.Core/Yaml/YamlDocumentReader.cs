@@ -9,13 +9,16 @@ using YamlDotNet.Core.Events;
 namespace ManifestTools.Yaml
 {
     /// <summary>
-    /// Turns YAML text into one <see cref="YNode"/> tree per document, straight from parser events.
-    /// The text is cut at document markers first, so a syntax error costs one document, not the rest of the file.
-    /// Aliases share the anchored node instead of copying it, and each document's expanded size is bounded.
+    /// Turns YAML text into one <see cref="YNode"/> tree per document. The text is cut at document markers first,
+    /// so a syntax error costs one document, not the rest of the file. Each document is read by
+    /// <see cref="BlockYamlReader"/> when it is plain block-style YAML, and otherwise built from YamlDotNet's parser
+    /// events, where aliases share the anchored node instead of copying it and each document's expanded size is bounded.
     /// </summary>
     public sealed class YamlDocumentReader
     {
-        private static readonly Regex MarkPrefix = new Regex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant);
+        // Built on the first syntax error only: most runs never need it, and start-up is part of every run.
+        private static readonly Lazy<Regex> MarkPrefix = new Lazy<Regex>(() =>
+            new Regex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ", RegexOptions.CultureInvariant));
 
         private readonly string _file;
         private readonly InputLimits _limits;
@@ -184,7 +187,7 @@ namespace ManifestTools.Yaml
             {
                 // Some scanner errors (a tab used as indentation) carry no position; the scanner stopped where it went wrong.
                 var start = ex.Start.Equals(Mark.Empty) && ex.End.Equals(Mark.Empty) ? scanner.CurrentPosition : ex.Start;
-                Report(DiagnosticCatalog.YamlSyntax, Span(start, start, lineOffset), MarkPrefix.Replace(ex.Message, string.Empty));
+                Report(DiagnosticCatalog.YamlSyntax, Span(start, start, lineOffset), MarkPrefix.Value.Replace(ex.Message, string.Empty));
             }
             catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException)
             {
