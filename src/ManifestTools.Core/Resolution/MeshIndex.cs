@@ -148,24 +148,34 @@ namespace ManifestTools.Resolution
             return null;
         }
 
-        /// <summary>DestinationRules whose host is <paramref name="fqdn"/> or a wildcard that covers it.</summary>
+        /// <summary>
+        /// The DestinationRules Istio applies to <paramref name="fqdn"/>: those for exactly that host, or else those
+        /// of the most specific wildcard that covers it. A less specific rule's subsets do not apply.
+        /// </summary>
         public IEnumerable<DestinationRule> DestinationRulesFor(string fqdn)
         {
             if (_rulesByHost.TryGetValue(fqdn, out var exact))
             {
-                foreach (var rule in exact)
+                return exact;
+            }
+
+            string? best = null;
+            var rules = new List<DestinationRule>();
+            foreach (var (wildcard, rule) in _wildcardRules)
+            {
+                if ((best == null || wildcard.Length >= best.Length) && HostNames.WildcardMatches(wildcard, fqdn))
                 {
-                    yield return rule;
+                    if (best != null && !string.Equals(wildcard, best, StringComparison.OrdinalIgnoreCase))
+                    {
+                        rules.Clear();
+                    }
+
+                    best = wildcard;
+                    rules.Add(rule);
                 }
             }
 
-            foreach (var (wildcard, rule) in _wildcardRules)
-            {
-                if (HostNames.WildcardMatches(wildcard, fqdn))
-                {
-                    yield return rule;
-                }
-            }
+            return rules;
         }
 
         /// <summary>Pod sources in <paramref name="namespace"/> that carry every label of <paramref name="labels"/>.</summary>

@@ -195,6 +195,52 @@ namespace ManifestTools.Tests.Rules
         }
 
         [Fact]
+        public void ExactHostDestinationRule_ShadowsAWildcardOne()
+        {
+            // Istio applies only the most specific DestinationRule: the wildcard's subset v3 does not exist for reviews.
+            var wildcard = """
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata:
+                  name: all-default
+                spec:
+                  host: "*.default.svc.cluster.local"
+                  subsets: [{name: v3, labels: {version: v3}}]
+                """;
+
+            var d = Assert.Single(Lint.Yaml(Mesh.Join(Mesh.Backend(), Mesh.DestinationRule(), wildcard, RouteTo("reviews", "v3"))).Only("MT1003"));
+
+            Assert.EndsWith("but DestinationRule default/reviews defines only v1, v2", d.Message);
+        }
+
+        [Fact]
+        public void TheMostSpecificWildcardDestinationRuleApplies()
+        {
+            var rules = """
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata:
+                  name: broad
+                spec:
+                  host: "*.svc.cluster.local"
+                  subsets: [{name: v3, labels: {version: v3}}]
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata:
+                  name: namespace-wide
+                spec:
+                  host: "*.default.svc.cluster.local"
+                  subsets: [{name: v1, labels: {version: v1}}]
+                """;
+            var diagnostics = Lint.Yaml(Mesh.Join(Mesh.Backend(), rules, RouteTo("reviews", "v1"), RouteTo("reviews", "v3").Replace("name: reviews", "name: reviews-v3"))).Only("MT1003");
+
+            var d = Assert.Single(diagnostics);
+            Assert.Contains("routes to subset v3", d.Message);
+            Assert.EndsWith("but DestinationRule default/namespace-wide defines only v1", d.Message);
+        }
+
+        [Fact]
         public void DestinationWithoutSubset_NeedsNoDestinationRule()
         {
             var vs = """
