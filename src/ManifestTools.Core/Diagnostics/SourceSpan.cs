@@ -21,8 +21,6 @@ namespace ManifestTools.Diagnostics
 
         public static SourceSpan At(int line, int column) => new SourceSpan(line, column, line, column);
 
-        public SourceSpan ShiftLines(int lines) => new SourceSpan(Line + lines, Column, EndLine + lines, EndColumn);
-
         public bool Equals(SourceSpan other) =>
             Line == other.Line && Column == other.Column && EndLine == other.EndLine && EndColumn == other.EndColumn;
 

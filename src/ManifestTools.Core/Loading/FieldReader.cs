@@ -98,13 +98,6 @@ namespace ManifestTools.Loading
             return null;
         }
 
-        /// <summary>An IntOrString field such as targetPort, returned as written.</summary>
-        public Located<string>? IntOrString(YMapping? parent, string key, FieldPath path)
-        {
-            var scalar = Typed<YScalar>(parent, key, path, "an integer or a string", out _);
-            return scalar == null ? (Located<string>?)null : new Located<string>(scalar.Value, scalar.Span);
-        }
-
         public List<Located<string>> Strings(YMapping? parent, string key, FieldPath path)
         {
             var result = new List<Located<string>>();

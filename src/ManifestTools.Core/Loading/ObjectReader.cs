@@ -137,7 +137,7 @@ namespace ManifestTools.Loading
                 case ("", "Service"):
                     return ReadService(header, spec);
                 case ("", "Pod"):
-                    return new Workload(header, null, header.Labels, ReadContainers(spec, "spec"), isController: false);
+                    return new Workload(header, null, header.Labels, isController: false);
                 case ("apps", "Deployment"):
                 case ("apps", "ReplicaSet"):
                 case ("apps", "StatefulSet"):
@@ -181,8 +181,7 @@ namespace ManifestTools.Loading
             var templateMetadata = _fields.Mapping(template, "metadata", specPath + ".template.metadata", out var metadataSpan);
             var podLabels = _fields.Labels(templateMetadata, "labels", specPath + ".template.metadata.labels")
                 ?? new LabelMap(new List<Label>(), metadataSpan.Line > 0 ? metadataSpan : header.NameSpan);
-            var podSpec = _fields.Mapping(template, "spec", specPath + ".template.spec");
-            return new Workload(header, selector, podLabels, ReadContainers(podSpec, specPath + ".template.spec"), isController);
+            return new Workload(header, selector, podLabels, isController);
         }
 
         private LabelSelector? ReadSelector(YMapping? parent, FieldPath path)
@@ -218,41 +217,6 @@ namespace ManifestTools.Loading
             return new LabelSelector(matchLabels, expressions, span);
         }
 
-        private List<Container> ReadContainers(YMapping? podSpec, FieldPath path)
-        {
-            var containers = new List<Container>();
-            foreach (var key in new[] { "initContainers", "containers" })
-            {
-                foreach (var (item, itemPath) in _fields.MappingItems(podSpec, key, path + "." + key))
-                {
-                    var name = _fields.String(item, "name", itemPath + ".name");
-                    var ports = new List<ContainerPort>();
-                    foreach (var (port, portPath) in _fields.MappingItems(item, "ports", itemPath + ".ports"))
-                    {
-                        var number = _fields.Integer(port, "containerPort", portPath + ".containerPort");
-                        if (number != null)
-                        {
-                            ports.Add(new ContainerPort(_fields.String(port, "name", portPath + ".name")?.Value, number.Value.Value, number.Value.Span));
-                        }
-                    }
-
-                    var env = new List<EnvVar>();
-                    foreach (var (variable, variablePath) in _fields.MappingItems(item, "env", itemPath + ".env"))
-                    {
-                        var variableName = _fields.String(variable, "name", variablePath + ".name");
-                        if (variableName != null)
-                        {
-                            env.Add(new EnvVar(variableName.Value.Value, variableName.Value.Span));
-                        }
-                    }
-
-                    containers.Add(new Container(name?.Value ?? string.Empty, ports, env, item.Span));
-                }
-            }
-
-            return containers;
-        }
-
         private KubeService ReadService(ObjectHeader header, YMapping? spec)
         {
             var selector = _fields.Labels(spec, "selector", "spec.selector");
@@ -271,8 +235,7 @@ namespace ManifestTools.Loading
                     continue;
                 }
 
-                ports.Add(new ServicePort(_fields.String(item, "name", itemPath + ".name")?.Value, port.Value.Value,
-                    _fields.IntOrString(item, "targetPort", itemPath + ".targetPort")?.Value, FieldReader.KeySpan(item, "port", item.Span)));
+                ports.Add(new ServicePort(_fields.String(item, "name", itemPath + ".name")?.Value, port.Value.Value, FieldReader.KeySpan(item, "port", item.Span)));
             }
 
             return new KubeService(header, selector, ports, type);
@@ -287,8 +250,7 @@ namespace ManifestTools.Loading
                 var number = _fields.Integer(item, "number", itemPath + ".number");
                 if (number != null)
                 {
-                    ports.Add(new ServicePort(_fields.String(item, "name", itemPath + ".name")?.Value, number.Value.Value,
-                        _fields.IntOrString(item, "targetPort", itemPath + ".targetPort")?.Value, number.Value.Span));
+                    ports.Add(new ServicePort(_fields.String(item, "name", itemPath + ".name")?.Value, number.Value.Value, number.Value.Span));
                 }
             }
 
@@ -327,7 +289,7 @@ namespace ManifestTools.Loading
                 }
 
                 var labels = _fields.Labels(item, "labels", itemPath + ".labels") ?? new LabelMap(new List<Label>(), name.Value.Span);
-                subsets.Add(new Subset(new Located<string>(name.Value.Value, FieldReader.KeySpan(item, "name", name.Value.Span)), labels, item.Span));
+                subsets.Add(new Subset(new Located<string>(name.Value.Value, FieldReader.KeySpan(item, "name", name.Value.Span)), labels));
             }
 
             return new DestinationRule(header, new Located<string>(host.Value.Value, FieldReader.KeySpan(spec!, "host", host.Value.Span)), subsets);

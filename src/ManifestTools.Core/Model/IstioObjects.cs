@@ -49,19 +49,16 @@ namespace ManifestTools.Model
 
     public sealed class Subset
     {
-        public Subset(Located<string> name, LabelMap labels, SourceSpan span)
+        public Subset(Located<string> name, LabelMap labels)
         {
             Name = name;
             Labels = labels;
-            Span = span;
         }
 
         public Located<string> Name { get; }
 
         /// <summary>The subset's labels; <see cref="LabelMap.Span"/> is the <c>labels:</c> key.</summary>
         public LabelMap Labels { get; }
-
-        public SourceSpan Span { get; }
     }
 
     public sealed class DestinationRule : ManifestObject

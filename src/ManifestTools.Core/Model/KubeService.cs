@@ -5,20 +5,17 @@ namespace ManifestTools.Model
 {
     public sealed class ServicePort
     {
-        public ServicePort(string? name, int port, string? targetPort, SourceSpan span)
+        public ServicePort(string? name, int port, SourceSpan span)
         {
             Name = name;
             Port = port;
-            TargetPort = targetPort;
             Span = span;
         }
 
         public string? Name { get; }
         public int Port { get; }
 
-        /// <summary>A number or a named container port, as written; null when omitted (then it equals <see cref="Port"/>).</summary>
-        public string? TargetPort { get; }
-
+        /// <summary>The <c>port:</c> (Service) or <c>number:</c> (ServiceEntry) field.</summary>
         public SourceSpan Span { get; }
     }
 
