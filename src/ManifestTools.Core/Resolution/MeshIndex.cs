@@ -117,11 +117,11 @@ namespace ManifestTools.Resolution
 
         public string ResolvedHost(DestinationRule rule) => _ruleHosts[rule];
 
-        /// <summary>The fully qualified host of a destination or mirror of <paramref name="service"/>.</summary>
-        public string ResolvedHost(VirtualService service, Destination destination) => _destinations[destination].Fqdn;
+        /// <summary>The fully qualified host of a VirtualService's destination or mirror (short names in its namespace).</summary>
+        public string ResolvedHost(Destination destination) => _destinations[destination].Fqdn;
 
         /// <summary>The Service or ServiceEntry a destination or mirror reaches, or null.</summary>
-        public HostTarget? TargetOf(VirtualService service, Destination destination) => _destinations[destination].Target;
+        public HostTarget? TargetOf(Destination destination) => _destinations[destination].Target;
 
         private void AddDestination(VirtualService service, Destination destination)
         {

@@ -16,7 +16,7 @@ namespace ManifestTools.Rules
             var index = context.Index;
             foreach (var (service, route, destination) in Describe.Destinations(index))
             {
-                var target = index.TargetOf(service, destination);
+                var target = index.TargetOf(destination);
                 if (target == null || target.Ports.Count == 0)
                 {
                     continue;

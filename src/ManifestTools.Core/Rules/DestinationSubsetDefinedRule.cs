@@ -19,7 +19,7 @@ namespace ManifestTools.Rules
                     continue;
                 }
 
-                var host = index.ResolvedHost(service, destination);
+                var host = index.ResolvedHost(destination);
                 if (IsDefined(index, host, subset.Value))
                 {
                     continue;
@@ -30,7 +30,7 @@ namespace ManifestTools.Rules
                 string why;
                 if (rules.Count == 0)
                 {
-                    if (index.TargetOf(service, destination) == null)
+                    if (index.TargetOf(destination) == null)
                     {
                         continue; // MT1004 already reports the unknown host; one typo, one finding.
                     }

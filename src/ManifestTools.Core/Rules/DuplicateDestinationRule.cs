@@ -23,7 +23,7 @@ namespace ManifestTools.Rules
                     var seen = new HashSet<(string, string?, int?)>();
                     foreach (var destination in route.Destinations)
                     {
-                        var key = (index.ResolvedHost(service, destination).ToLowerInvariant(), destination.Subset?.Value, destination.Port?.Value);
+                        var key = (index.ResolvedHost(destination).ToLowerInvariant(), destination.Subset?.Value, destination.Port?.Value);
                         if (!seen.Add(key))
                         {
                             context.Report(service, destination.Span, Describe.Route(service, route), destination.Describe());

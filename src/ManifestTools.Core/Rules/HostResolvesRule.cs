@@ -20,8 +20,8 @@ namespace ManifestTools.Rules
             foreach (var (service, route, destination) in Describe.Destinations(index))
             {
                 var host = destination.Host;
-                var fqdn = index.ResolvedHost(service, destination);
-                if (!HostNames.IsWildcard(fqdn) && index.TargetOf(service, destination) == null)
+                var fqdn = index.ResolvedHost(destination);
+                if (!HostNames.IsWildcard(fqdn) && index.TargetOf(destination) == null)
                 {
                     context.Report(service, host.Span, Describe.Where(service, route), host.Value, fqdn, Hint(index, host.Value));
                 }
