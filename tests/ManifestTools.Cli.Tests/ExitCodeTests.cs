@@ -54,8 +54,7 @@ namespace ManifestTools.Cli.Tests
         [Fact]
         public void NamespaceOptionAppliesToObjectsWithoutOne()
         {
-            // The golden input names namespace bookinfo explicitly, so only the object-less default changes nothing there;
-            // a mesh without namespaces resolves short hosts in the namespace given.
+            // The sample mesh with its namespaces removed: every object lands in the namespace given.
             var dir = Directory.CreateTempSubdirectory("mt-ns").FullName;
             File.WriteAllText(Path.Combine(dir, "vs.yaml"), File.ReadAllText("Scenarios/valid/mesh.yaml").Replace("  namespace: ns3\n", string.Empty).Replace("  namespace: ns2\n", string.Empty));
             try
