@@ -74,7 +74,7 @@ namespace ManifestTools.Cli.Formats
                 json.WriteStringValue("kubernetes");
                 json.WriteStringValue(rule.Id.StartsWith("MT1", StringComparison.Ordinal) ? "istio" : "manifest");
                 json.WriteEndArray();
-                json.WriteString("problem.severity", SeverityNames.Lower(rule.DefaultSeverity) == "info" ? "recommendation" : SeverityNames.Lower(rule.DefaultSeverity));
+                json.WriteString("problem.severity", rule.DefaultSeverity == Severity.Info ? "recommendation" : SeverityNames.Lower(rule.DefaultSeverity));
                 json.WriteEndObject();
                 json.WriteEndObject();
             }
