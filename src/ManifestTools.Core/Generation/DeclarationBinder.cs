@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ManifestTools.Diagnostics;
+using ManifestTools.Generation.Checks;
+
+namespace ManifestTools.Generation
+{
+    /// <summary>Parses a declaration's strings into a <see cref="ServiceModel"/>, reporting MT4xxx at the project lines.</summary>
+    public static class DeclarationBinder
+    {
+        private static readonly Action<BoundDeclaration>[] Checks =
+        {
+            DeclaredNamesCheck.Check,
+            UniqueVersionsCheck.Check,
+            KnownVersionsCheck.Check,
+            WeightsTotal100Check.Check,
+            DistinctImagesCheck.Check,
+        };
+
+        /// <summary>The model is null when any finding is an error; a project without versions has nothing to generate.</summary>
+        public static (ServiceModel? Model, IReadOnlyList<ManifestDiagnostic> Diagnostics) Bind(ServiceDeclaration declaration)
+        {
+            var bound = new BoundDeclaration(declaration);
+            BindVersions(bound);
+            BindRoutes(bound);
+            BindPorts(bound);
+            BindEnvironment(bound);
+            foreach (var check in Checks)
+            {
+                check(bound);
+            }
+
+            if (bound.Diagnostics.Any(d => d.Severity == Severity.Error) || bound.Versions.Count == 0)
+            {
+                return (null, bound.Diagnostics);
+            }
+
+            return (BuildModel(bound), bound.Diagnostics);
+        }
+
+        private static void BindVersions(BoundDeclaration bound)
+        {
+            var source = bound.Source;
+            string repository = source.Repository.Value.Trim();
+            string registry = source.Registry.Value.Trim().TrimEnd('/');
+            foreach (var item in source.Versions)
+            {
+                string tag = item.Get("ImageTag") ?? NonEmpty(source.DefaultImageTag.Value) ?? item.Identity;
+                string image = (registry.Length > 0 ? registry + "/" : "") + repository + ":" + tag;
+                int? weight = item.Get("Weight") is string w ? ParseInt(bound, item, "Weight", w, 0, 100) : null;
+                int replicas = item.Get("Replicas") is string r ? ParseInt(bound, item, "Replicas", r, 0, int.MaxValue) ?? 1 : 1;
+                bound.Versions.Add(new BoundVersion(item, tag, image, weight, replicas));
+            }
+        }
+
+        private static void BindRoutes(BoundDeclaration bound)
+        {
+            foreach (var item in bound.Source.Routes)
+            {
+                string? header = item.Get("Header");
+                var matches = new[] { "Exact", "Prefix", "Regex" }.Where(m => item.Get(m) != null).ToList();
+                if (header == null || matches.Count != 1)
+                {
+                    bound.Report(DiagnosticCatalog.InvalidDeclaredValue, item.Site,
+                        $"ServiceRoute {item.Identity} needs a Header and exactly one of Exact, Prefix or Regex" +
+                        (matches.Count > 1 ? $", but has {string.Join(" and ", matches)}" : ""));
+                    continue;
+                }
+
+                var weights = ParseWeights(bound, item);
+                if (weights != null)
+                {
+                    bound.Routes.Add(new BoundRoute(item, header, matches[0].ToLowerInvariant(), item.Get(matches[0])!, weights));
+                }
+            }
+        }
+
+        /// <summary>"v1=50;v2=50", or a single "v2", which takes all of the route's traffic.</summary>
+        private static IReadOnlyList<WeightedVersion>? ParseWeights(BoundDeclaration bound, DeclaredItem item)
+        {
+            var entries = (item.Get("Weights") ?? "").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(e => e.Trim()).Where(e => e.Length > 0).ToList();
+            if (entries.Count == 0)
+            {
+                bound.Report(DiagnosticCatalog.InvalidDeclaredValue, item.Site,
+                    $"ServiceRoute {item.Identity} needs Weights, such as Weights=\"v1=50;v2=50\"");
+                return null;
+            }
+
+            var weights = new List<WeightedVersion>();
+            foreach (var entry in entries)
+            {
+                int eq = entry.IndexOf('=');
+                if (eq < 0 && entries.Count == 1)
+                {
+                    weights.Add(new WeightedVersion(entry, 100));
+                    continue;
+                }
+
+                int? weight = eq < 0 ? null : ParseInt(bound, item, "Weights", entry.Substring(eq + 1).Trim(), 0, 100);
+                if (eq < 0)
+                {
+                    bound.Report(DiagnosticCatalog.InvalidDeclaredValue, item.Site,
+                        $"Weights entry '{entry}' of ServiceRoute {item.Identity} needs a weight: {entry}=50");
+                }
+
+                if (weight == null)
+                {
+                    return null;
+                }
+
+                weights.Add(new WeightedVersion(entry.Substring(0, eq).Trim(), weight.Value));
+            }
+
+            return weights;
+        }
+
+        private static void BindPorts(BoundDeclaration bound)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in bound.Source.Ports)
+            {
+                var number = ParseInt(bound, item, "port", item.Identity, 1, 65535, "ContainerPort");
+                string protocol = (item.Get("Type") ?? "tcp").ToUpperInvariant();
+                if (protocol != "TCP" && protocol != "UDP")
+                {
+                    bound.Report(DiagnosticCatalog.InvalidDeclaredValue, item.Site,
+                        $"ContainerPort {item.Identity} has Type '{item.Get("Type")}'; use tcp or udp");
+                    continue;
+                }
+
+                if (number == null)
+                {
+                    continue;
+                }
+
+                string prefix = protocol == "TCP" ? "http" : "udp";
+                string name = item.Get("Name") ?? (names.Contains(prefix) ? prefix + "-" + number.Value.ToString(CultureInfo.InvariantCulture) : prefix);
+                names.Add(name);
+                bound.Ports.Add(new PortModel(name, number.Value, protocol));
+            }
+
+            if (bound.Source.Ports.Count == 0)
+            {
+                // The port ASP.NET Core listens on in the official container images (ASPNETCORE_HTTP_PORTS=8080).
+                bound.Ports.Add(new PortModel("http", 8080, "TCP"));
+            }
+        }
+
+        private static void BindEnvironment(BoundDeclaration bound)
+        {
+            foreach (var item in bound.Source.EnvironmentVariables)
+            {
+                var versions = (item.Get("Versions") ?? "").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
+                    .Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
+                bound.Environment.Add(new BoundEnvironmentVariable(item, item.Metadata.TryGetValue("Value", out var value) ? value : "", versions));
+            }
+        }
+
+        private static ServiceModel BuildModel(BoundDeclaration bound)
+        {
+            var source = bound.Source;
+            string versionVariable = source.VersionEnvironmentVariable.Value.Trim();
+            bool anyWeight = bound.Versions.Any(v => v.Weight != null);
+            var versions = bound.Versions.Select((v, i) =>
+            {
+                var environment = new List<EnvironmentVariable>();
+                if (versionVariable.Length > 0)
+                {
+                    environment.Add(new EnvironmentVariable(versionVariable, v.ImageTag));
+                }
+
+                foreach (var variable in bound.Environment.Where(e => e.Versions.Count == 0 || e.Versions.Contains(v.Name)))
+                {
+                    // A later item overrides an earlier one, as MSBuild's own item updates do.
+                    environment.RemoveAll(e => e.Name == variable.Name);
+                    environment.Add(new EnvironmentVariable(variable.Name, variable.Value));
+                }
+
+                int weight = v.Weight ?? (anyWeight ? 0 : i == 0 ? 100 : 0);
+                return new VersionModel(v.Name, v.ImageTag, v.Image, weight, v.Replicas, environment);
+            }).ToList();
+
+            var routes = bound.Routes.Select(r => new RouteModel(r.Item.Identity, r.Header, r.MatchType, r.MatchValue, r.Weights)).ToList();
+            var defaultRoute = versions.Select(v => new WeightedVersion(v.Name, v.Weight)).ToList();
+            return new ServiceModel(source.ServiceName.Value.Trim(), source.Namespace.Value.Trim(), bound.Ports, versions, routes, defaultRoute);
+        }
+
+        private static int? ParseInt(BoundDeclaration bound, DeclaredItem item, string field, string text, int min, int max, string itemType = "")
+        {
+            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max)
+            {
+                return value;
+            }
+
+            string range = max == int.MaxValue ? $"an integer of at least {min}" : $"an integer from {min} to {max}";
+            string subject = itemType.Length > 0 ? $"{itemType} '{text}'" : $"{field} '{text}' of {item.Identity}";
+            bound.Report(DiagnosticCatalog.InvalidDeclaredValue, item.Site, $"{subject} is not {range}");
+            return null;
+        }
+
+        private static string? NonEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using ManifestTools.Diagnostics;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace ManifestTools.Generation
+{
+    /// <summary>Renders a service's manifests: one Deployment per version, then the Service, DestinationRule and VirtualService.</summary>
+    public static class ManifestGenerator
+    {
+        /// <summary>Far above any real manifest; bounds what a runaway template can allocate.</summary>
+        public const int MaxOutputChars = 4 * 1024 * 1024;
+
+        public const int LoopLimit = 100_000;
+        public const int RecursionLimit = 64;
+
+        public static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<ManifestDiagnostic> Diagnostics) Generate(
+            ServiceModel model, TemplateSet templates, string projectFileName)
+        {
+            var files = new List<GeneratedFile>();
+            var diagnostics = new List<ManifestDiagnostic>();
+            var service = TemplateModel.Service(model, projectFileName);
+
+            foreach (var version in model.Versions)
+            {
+                Render(templates[TemplateSet.Deployment], service, TemplateModel.Version(model, version),
+                    $"{model.Name}-{version.Name}.deployment.yaml", projectFileName, files, diagnostics);
+            }
+
+            Render(templates[TemplateSet.Service], service, null, model.Name + ".service.yaml", projectFileName, files, diagnostics);
+            Render(templates[TemplateSet.DestinationRule], service, null, model.Name + ".destinationrule.yaml", projectFileName, files, diagnostics);
+            Render(templates[TemplateSet.VirtualService], service, null, model.Name + ".virtualservice.yaml", projectFileName, files, diagnostics);
+            return (diagnostics.Count == 0 ? files : new List<GeneratedFile>(), diagnostics);
+        }
+
+        private static void Render(LoadedTemplate template, ScriptObject service, ScriptObject? version, string fileName,
+            string projectFileName, List<GeneratedFile> files, List<ManifestDiagnostic> diagnostics)
+        {
+            var globals = new ScriptObject { ["service"] = service };
+            if (version != null)
+            {
+                globals["version"] = version;
+            }
+
+            globals.Import("yaml", new Func<object?, string>(YamlScalar.Format));
+
+            var output = new BoundedOutput(MaxOutputChars);
+            var context = new TemplateContext
+            {
+                StrictVariables = true,
+                LoopLimit = LoopLimit,
+                RecursiveLimit = RecursionLimit,
+                LimitToString = MaxOutputChars,
+                NewLine = "\n",
+            };
+            context.PushGlobal(globals);
+            context.PushOutput(output);
+
+            try
+            {
+                template.Template.Render(context);
+            }
+            catch (ScriptRuntimeException e)
+            {
+                diagnostics.Add(TemplateDiagnostics.At(template.Path, TemplateDiagnostics.Span(e.Span), $"template {template.Display}: {e.OriginalMessage}"));
+                return;
+            }
+            catch (OutputLimitException)
+            {
+                diagnostics.Add(TemplateDiagnostics.At(template.Path, SourceSpan.At(0, 0),
+                    $"template {template.Display} produced more than {MaxOutputChars} characters for {fileName}"));
+                return;
+            }
+
+            files.Add(new GeneratedFile(fileName, GeneratedHeader.For(projectFileName, template.Display) + Normalize(output.ToString()), template.Display));
+        }
+
+        /// <summary>LF only, no trailing blanks at the end, one final newline: the same bytes whatever the template's line endings.</summary>
+        private static string Normalize(string text)
+        {
+            var normalized = text.Replace("\r\n", "\n").Replace('\r', '\n');
+            return normalized.TrimEnd('\n', ' ', '\t') + "\n";
+        }
+
+        private sealed class OutputLimitException : Exception
+        {
+        }
+
+        /// <summary>Stops a template as soon as its output passes the limit, instead of after it has filled memory.</summary>
+        private sealed class BoundedOutput : IScriptOutput
+        {
+            private readonly StringBuilder _builder = new StringBuilder();
+            private readonly int _limit;
+
+            public BoundedOutput(int limit) => _limit = limit;
+
+            public void Write(string text, int offset, int count)
+            {
+                if (_builder.Length + count > _limit)
+                {
+                    throw new OutputLimitException();
+                }
+
+                _builder.Append(text, offset, count);
+            }
+
+            public System.Threading.Tasks.ValueTask WriteAsync(string text, int offset, int count, System.Threading.CancellationToken cancellationToken)
+            {
+                Write(text, offset, count);
+                return default;
+            }
+
+            public override string ToString() => _builder.ToString();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+
+namespace ManifestTools.Generation
+{
+    /// <summary>What a project declares about its service, as raw strings; <see cref="DeclarationBinder"/> checks and types it.</summary>
+    public sealed class ServiceDeclaration
+    {
+        /// <summary>The project file's name (no folder); generated headers name it, and it marks which files this project owns.</summary>
+        public string ProjectFileName { get; set; } = "";
+
+        /// <summary>Where findings without a more precise site are reported: the project file, line unknown.</summary>
+        public DeclarationSite ProjectSite { get; set; }
+
+        public DeclaredValue ServiceName { get; set; }
+        public DeclaredValue Namespace { get; set; }
+        public DeclaredValue Registry { get; set; }
+        public DeclaredValue Repository { get; set; }
+
+        /// <summary>ContainerImageTag: the tag of a version that declares no ImageTag.</summary>
+        public DeclaredValue DefaultImageTag { get; set; }
+
+        /// <summary>An environment variable (such as DD_VERSION) set in each version's container to its image tag; empty for none.</summary>
+        public DeclaredValue VersionEnvironmentVariable { get; set; }
+
+        public IReadOnlyList<DeclaredItem> Versions { get; set; } = new DeclaredItem[0];
+        public IReadOnlyList<DeclaredItem> Routes { get; set; } = new DeclaredItem[0];
+        public IReadOnlyList<DeclaredItem> Ports { get; set; } = new DeclaredItem[0];
+        public IReadOnlyList<DeclaredItem> EnvironmentVariables { get; set; } = new DeclaredItem[0];
+    }
+}

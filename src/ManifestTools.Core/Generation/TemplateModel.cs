@@ -1,0 +1,70 @@
+using System.Collections.Generic;
+using System.Linq;
+using Scriban.Runtime;
+
+namespace ManifestTools.Generation
+{
+    /// <summary>
+    /// The variables templates see, built by hand so that their names are exactly those templates/README.md documents,
+    /// independent of the C# model's names.
+    /// </summary>
+    internal static class TemplateModel
+    {
+        public const string ManagedBy = "manifest-tools";
+
+        public static ScriptObject Service(ServiceModel model, string projectFileName)
+        {
+            var service = new ScriptObject
+            {
+                ["name"] = model.Name,
+                ["namespace"] = model.Namespace,
+                ["project"] = projectFileName,
+                ["labels"] = Labels(("app", model.Name), ("app.kubernetes.io/name", model.Name), ("app.kubernetes.io/managed-by", ManagedBy)),
+                ["selector"] = Labels(("app", model.Name)),
+                ["ports"] = Array(model.Ports.Select(p => new ScriptObject { ["name"] = p.Name, ["number"] = p.Number, ["protocol"] = p.Protocol })),
+                ["routes"] = Array(model.Routes.Select(r => new ScriptObject
+                {
+                    ["name"] = r.Name,
+                    ["header"] = r.Header,
+                    ["match_type"] = r.MatchType,
+                    ["match_value"] = r.MatchValue,
+                    ["destinations"] = Destinations(r.Destinations),
+                })),
+                ["default_route"] = Destinations(model.DefaultRoute),
+            };
+            service["versions"] = Array(model.Versions.Select(v => Version(model, v)));
+            return service;
+        }
+
+        public static ScriptObject Version(ServiceModel service, VersionModel version) => new ScriptObject
+        {
+            ["name"] = version.Name,
+            ["deployment_name"] = service.Name + "-" + version.Name,
+            ["image"] = version.Image,
+            ["image_tag"] = version.ImageTag,
+            ["weight"] = version.Weight,
+            ["replicas"] = version.Replicas,
+            ["labels"] = Labels(("app", service.Name), ("version", version.Name),
+                ("app.kubernetes.io/name", service.Name), ("app.kubernetes.io/version", version.Name)),
+            ["selector"] = Labels(("app", service.Name), ("version", version.Name)),
+            ["environment"] = Array(version.Environment.Select(e => new ScriptObject { ["name"] = e.Name, ["value"] = e.Value })),
+        };
+
+        private static ScriptArray Destinations(IEnumerable<WeightedVersion> destinations) =>
+            Array(destinations.Select(d => new ScriptObject { ["version"] = d.Version, ["weight"] = d.Weight }));
+
+        private static ScriptArray Labels(params (string Key, string Value)[] labels) =>
+            Array(labels.Select(l => new ScriptObject { ["key"] = l.Key, ["value"] = l.Value }));
+
+        private static ScriptArray Array(IEnumerable<ScriptObject> items)
+        {
+            var array = new ScriptArray();
+            foreach (var item in items)
+            {
+                array.Add(item);
+            }
+
+            return array;
+        }
+    }
+}
