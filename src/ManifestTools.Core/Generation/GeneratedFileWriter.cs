@@ -80,23 +80,36 @@ namespace ManifestTools.Generation
             }
 
             var current = new HashSet<string>(files.Select(f => Path.GetFullPath(Path.Combine(outputDirectory, f.FileName))), PathComparer);
-            foreach (var stale in previous.Where(p => p.Length > 0 && !current.Contains(Path.GetFullPath(p))).Distinct(PathComparer))
+            DeleteOwned(previous.Where(p => p.Length > 0 && !current.Contains(Path.GetFullPath(p))), projectFileName, deleted, diagnostics);
+            return new WriteResult(owned, written, deleted, diagnostics);
+        }
+
+        /// <summary>Deletes those of <paramref name="files"/> whose header still names the project: what <c>dotnet clean</c> does.</summary>
+        public static WriteResult Delete(IEnumerable<string> files, string projectFileName)
+        {
+            var deleted = new List<string>();
+            var diagnostics = new List<ManifestDiagnostic>();
+            DeleteOwned(files.Where(p => p.Length > 0), projectFileName, deleted, diagnostics);
+            return new WriteResult(new string[0], new string[0], deleted, diagnostics);
+        }
+
+        private static void DeleteOwned(IEnumerable<string> files, string projectFileName, List<string> deleted, List<ManifestDiagnostic> diagnostics)
+        {
+            foreach (var file in files.Distinct(PathComparer))
             {
                 try
                 {
-                    if (File.Exists(stale) && GeneratedHeader.Owner(ReadStart(stale)) == projectFileName)
+                    if (File.Exists(file) && GeneratedHeader.Owner(ReadStart(file)) == projectFileName)
                     {
-                        File.Delete(stale);
-                        deleted.Add(stale);
+                        File.Delete(file);
+                        deleted.Add(file);
                     }
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
-                    diagnostics.Add(Failed(stale, e.Message));
+                    diagnostics.Add(Failed(file, e.Message));
                 }
             }
-
-            return new WriteResult(owned, written, deleted, diagnostics);
         }
 
         private static StringComparer PathComparer =>

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ManifestTools.Diagnostics;
+using ManifestTools.Generation;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace ManifestTools.Tasks
+{
+    /// <summary>
+    /// Renders the service's manifests into <see cref="OutputPath"/>. Findings go to <see cref="FindingsFile"/> for the
+    /// report target; <see cref="FileListFile"/> is written only on success, so a failed run is retried by the next build.
+    /// </summary>
+    public sealed class GenerateManifests : Task
+    {
+        [Required] public string ProjectFile { get; set; } = "";
+        [Required] public string OutputPath { get; set; } = "";
+        [Required] public string PackageTemplatePath { get; set; } = "";
+        [Required] public string FileListFile { get; set; } = "";
+        [Required] public string FindingsFile { get; set; } = "";
+
+        public string TemplatePath { get; set; } = "";
+        public string ServiceName { get; set; } = "";
+        public string Namespace { get; set; } = "";
+        public string ContainerRegistry { get; set; } = "";
+        public string ContainerRepository { get; set; } = "";
+        public string ContainerImageTag { get; set; } = "";
+        public string VersionEnvironmentVariable { get; set; } = "";
+
+        public ITaskItem[] ServiceVersions { get; set; } = Array.Empty<ITaskItem>();
+        public ITaskItem[] ServiceRoutes { get; set; } = Array.Empty<ITaskItem>();
+        public ITaskItem[] ContainerPorts { get; set; } = Array.Empty<ITaskItem>();
+        public ITaskItem[] EnvironmentVariables { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>Every file this project generated, for FileWrites and for linting.</summary>
+        [Output] public ITaskItem[] GeneratedFiles { get; private set; } = Array.Empty<ITaskItem>();
+
+        public override bool Execute()
+        {
+            var locator = new ProjectFileLocator();
+            var declaration = Declare(locator);
+            var findings = new List<ManifestDiagnostic>();
+
+            var (model, bindFindings) = DeclarationBinder.Bind(declaration);
+            findings.AddRange(bindFindings);
+            if (model != null)
+            {
+                var (templates, templateFindings) = TemplateSet.Load(PackageTemplatePath, TemplatePath, Path.GetDirectoryName(ProjectFile)!);
+                findings.AddRange(templateFindings);
+                if (templates != null)
+                {
+                    var (files, renderFindings) = ManifestGenerator.Generate(model, templates, declaration.ProjectFileName);
+                    findings.AddRange(renderFindings);
+                    if (renderFindings.Count == 0)
+                    {
+                        var result = GeneratedFileWriter.Write(Path.GetFullPath(OutputPath), files, ReadFileList(), declaration.ProjectFileName);
+                        findings.AddRange(result.Diagnostics);
+                        foreach (var path in result.Written)
+                        {
+                            Log.LogMessage(MessageImportance.Normal, "ManifestTools: wrote {0}", path);
+                        }
+
+                        foreach (var path in result.Deleted)
+                        {
+                            Log.LogMessage(MessageImportance.Normal, "ManifestTools: deleted {0}, which the project no longer generates", path);
+                        }
+
+                        GeneratedFiles = result.Files.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+                    }
+                }
+            }
+
+            Finding.WriteAll(FindingsFile, findings.Select(Finding.From));
+            if (!findings.Any(f => f.Severity == Severity.Error))
+            {
+                WriteFileList(GeneratedFiles.Select(f => f.ItemSpec));
+            }
+
+            return true;
+        }
+
+        private ServiceDeclaration Declare(ProjectFileLocator locator)
+        {
+            string project = Path.GetFullPath(ProjectFile);
+            DeclaredValue Property(string value, string name) => new DeclaredValue(value, locator.Property(project, name));
+            IReadOnlyList<DeclaredItem> Items(ITaskItem[] items, string itemType) => items.Select(item =>
+            {
+                string defining = item.GetMetadata("DefiningProjectFullPath");
+                var site = locator.Item(string.IsNullOrEmpty(defining) ? project : defining, itemType, item.ItemSpec);
+                var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (string name in item.MetadataNames)
+                {
+                    metadata[name] = item.GetMetadata(name);
+                }
+
+                return new DeclaredItem(item.ItemSpec, metadata, site);
+            }).ToList();
+
+            return new ServiceDeclaration
+            {
+                ProjectFileName = Path.GetFileName(project),
+                ProjectSite = new DeclarationSite(project, SourceSpan.At(0, 0)),
+                ServiceName = Property(ServiceName, "ManifestServiceName"),
+                Namespace = Property(Namespace, "ManifestNamespace"),
+                Registry = Property(ContainerRegistry, "ContainerRegistry"),
+                Repository = Property(ContainerRepository, "ContainerRepository"),
+                DefaultImageTag = Property(ContainerImageTag, "ContainerImageTag"),
+                VersionEnvironmentVariable = Property(VersionEnvironmentVariable, "ManifestVersionEnvironmentVariable"),
+                Versions = Items(ServiceVersions, "ServiceVersion"),
+                Routes = Items(ServiceRoutes, "ServiceRoute"),
+                Ports = Items(ContainerPorts, "ContainerPort"),
+                EnvironmentVariables = Items(EnvironmentVariables, "ServiceEnvironmentVariable"),
+            };
+        }
+
+        private IEnumerable<string> ReadFileList() =>
+            File.Exists(FileListFile) ? File.ReadAllLines(FileListFile) : Enumerable.Empty<string>();
+
+        private void WriteFileList(IEnumerable<string> files)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FileListFile))!);
+            // Always rewritten, even when unchanged: its time stamp is what tells MSBuild the target is up to date.
+            File.WriteAllText(FileListFile, string.Concat(files.Select(f => f + "\n")));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System;
+using System.IO;
+using System.Linq;
+using ManifestTools.Diagnostics;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace ManifestTools.Tasks
+{
+    /// <summary>Lints the generated manifests and the ManifestFile items together, writing the findings for the report target.</summary>
+    public sealed class LintManifests : Task
+    {
+        [Required] public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
+        [Required] public string FindingsFile { get; set; } = "";
+
+        /// <summary>The namespace of objects without metadata.namespace: the service's, as <c>kubectl apply -n</c> would use.</summary>
+        public string DefaultNamespace { get; set; } = "";
+        public string ClusterDomain { get; set; } = "";
+
+        public override bool Execute()
+        {
+            var options = new LintOptions();
+            if (!string.IsNullOrWhiteSpace(DefaultNamespace))
+            {
+                options.DefaultNamespace = DefaultNamespace.Trim();
+            }
+
+            if (!string.IsNullOrWhiteSpace(ClusterDomain))
+            {
+                options.ClusterDomain = ClusterDomain.Trim();
+            }
+
+            var paths = Files.Select(f => Path.GetFullPath(f.ItemSpec)).Distinct(StringComparer.Ordinal).ToList();
+            var (report, ioErrors) = ManifestLinter.LintPaths(paths, options);
+            var findings = report.Diagnostics.Select(Finding.From)
+                .Concat(ioErrors.Select(e => new Finding(Severity.Error, DiagnosticCatalog.YamlSyntax.Id, "", SourceSpan.At(0, 0), "cannot read manifest " + e)));
+            Finding.WriteAll(FindingsFile, findings);
+            Log.LogMessage(MessageImportance.Low, "ManifestTools: linted {0} objects in {1} files", report.ObjectCount, report.FileCount);
+            return true;
+        }
+    }
+}

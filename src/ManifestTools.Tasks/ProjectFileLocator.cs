@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Xml;
+using ManifestTools.Diagnostics;
+using ManifestTools.Generation;
+
+namespace ManifestTools.Tasks
+{
+    /// <summary>
+    /// Finds the line that declared an item or property, so that declaration findings point into the project file.
+    /// MSBuild hands tasks values, not positions; the defining file is known (DefiningProjectFullPath), the line is
+    /// found by reading that file's XML.
+    /// </summary>
+    internal sealed class ProjectFileLocator
+    {
+        private readonly Dictionary<string, List<XmlElementSite>> _files = new Dictionary<string, List<XmlElementSite>>(StringComparer.Ordinal);
+
+        /// <summary>The last element of the item type whose Include or Update lists the identity: the one that set its metadata last.</summary>
+        public DeclarationSite Item(string file, string itemType, string identity)
+        {
+            var match = Elements(file).LastOrDefault(e => e.Name == itemType &&
+                (Lists(e.Include, identity) || Lists(e.Update, identity)));
+            return Site(file, match);
+        }
+
+        /// <summary>The last element that sets the property, as the last assignment wins.</summary>
+        public DeclarationSite Property(string file, string name) =>
+            Site(file, Elements(file).LastOrDefault(e => e.Name == name && e.IsProperty));
+
+        private static DeclarationSite Site(string file, XmlElementSite? element) =>
+            new DeclarationSite(file, element == null ? SourceSpan.At(0, 0)
+                : new SourceSpan(element.Line, element.Column, element.Line, element.Column + element.Name.Length + 1));
+
+        private static bool Lists(string? attribute, string identity) =>
+            attribute != null && attribute.Split(';').Any(part => string.Equals(part.Trim(), identity, StringComparison.OrdinalIgnoreCase));
+
+        private List<XmlElementSite> Elements(string file)
+        {
+            if (!_files.TryGetValue(file, out var elements))
+            {
+                elements = Read(file);
+                _files.Add(file, elements);
+            }
+
+            return elements;
+        }
+
+        private static List<XmlElementSite> Read(string file)
+        {
+            var elements = new List<XmlElementSite>();
+            try
+            {
+                using var reader = XmlReader.Create(file, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+                var info = (IXmlLineInfo)reader;
+                var parents = new Stack<string>();
+                while (reader.Read())
+                {
+                    if (reader.NodeType == XmlNodeType.EndElement)
+                    {
+                        parents.Pop();
+                        continue;
+                    }
+
+                    if (reader.NodeType != XmlNodeType.Element)
+                    {
+                        continue;
+                    }
+
+                    string parent = parents.Count > 0 ? parents.Peek() : "";
+                    // LinePosition is the name's column; the element starts one column earlier, at '<'.
+                    elements.Add(new XmlElementSite(reader.LocalName, info.LineNumber, Math.Max(1, info.LinePosition - 1),
+                        reader.GetAttribute("Include"), reader.GetAttribute("Update"), parent == "PropertyGroup"));
+                    if (!reader.IsEmptyElement)
+                    {
+                        parents.Push(reader.LocalName);
+                    }
+                }
+            }
+            catch (Exception e) when (e is IOException || e is XmlException || e is UnauthorizedAccessException)
+            {
+                // The declaration still gets its findings, at the file without a line.
+            }
+
+            return elements;
+        }
+
+        private sealed class XmlElementSite
+        {
+            public XmlElementSite(string name, int line, int column, string? include, string? update, bool isProperty)
+            {
+                Name = name;
+                Line = line;
+                Column = column;
+                Include = include;
+                Update = update;
+                IsProperty = isProperty;
+            }
+
+            public string Name { get; }
+            public int Line { get; }
+            public int Column { get; }
+            public string? Include { get; }
+            public string? Update { get; }
+            public bool IsProperty { get; }
+        }
+    }
+}
