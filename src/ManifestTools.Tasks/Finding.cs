@@ -38,7 +38,11 @@ namespace ManifestTools.Tasks
             var lines = findings.Select(Format).ToList();
             if (lines.Count == 0)
             {
-                System.IO.File.Delete(path);
+                if (System.IO.File.Exists(path))
+                {
+                    System.IO.File.Delete(path);
+                }
+
                 return;
             }
 

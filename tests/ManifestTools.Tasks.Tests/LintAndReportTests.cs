@@ -1,0 +1,104 @@
+using System.IO;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace ManifestTools.Tasks.Tests
+{
+    public class LintAndReportTests
+    {
+        private const string BrokenCanary = @"apiVersion: v1
+kind: Service
+metadata:
+  name: reviews
+  namespace: shop
+spec:
+  selector:
+    app: reviews
+---
+apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: reviews
+  namespace: shop
+spec:
+  hosts: [reviews]
+  http:
+    - route:
+        - destination: {host: reviews}
+          weight: 90
+        - destination: {host: reviews}
+          weight: 20
+";
+
+        [Fact]
+        public void Findings_are_logged_with_code_file_and_the_whole_span()
+        {
+            using var project = new TempProject("<Project />");
+            var yaml = Path.Combine(project.Directory, "reviews.yaml");
+            File.WriteAllText(yaml, BrokenCanary);
+            var findings = Path.Combine(project.State, "lint.findings");
+            var engine = new MockBuildEngine();
+
+            Assert.True(new LintManifests { BuildEngine = engine, Files = new ITaskItem[] { new TaskItem(yaml) }, FindingsFile = findings }.Execute());
+            Assert.Empty(engine.Errors); // Linting records; reporting logs.
+            Assert.False(new ReportManifestFindings { BuildEngine = engine, FindingsFiles = new ITaskItem[] { new TaskItem(findings) } }.Execute());
+
+            var weights = Assert.Single(engine.Errors, e => e.Code == "MT1002");
+            Assert.Equal(yaml, weights.File);
+            Assert.Equal(18, weights.LineNumber);
+            Assert.Equal(7, weights.ColumnNumber);
+            Assert.True(weights.EndColumnNumber > weights.ColumnNumber, $"an end column after the start: {weights.EndLineNumber},{weights.EndColumnNumber}");
+            Assert.Equal("MT1002", weights.HelpKeyword);
+
+            var noPods = Assert.Single(engine.Warnings, w => w.Code == "MT2002");
+            Assert.Equal(7, noPods.LineNumber);
+        }
+
+        [Fact]
+        public void Reporting_again_replays_the_same_findings()
+        {
+            using var project = new TempProject("<Project />");
+            var yaml = Path.Combine(project.Directory, "reviews.yaml");
+            File.WriteAllText(yaml, BrokenCanary);
+            var findings = Path.Combine(project.State, "lint.findings");
+            Assert.True(new LintManifests { BuildEngine = new MockBuildEngine(), Files = new ITaskItem[] { new TaskItem(yaml) }, FindingsFile = findings }.Execute());
+
+            var first = new MockBuildEngine();
+            var second = new MockBuildEngine();
+            new ReportManifestFindings { BuildEngine = first, FindingsFiles = new ITaskItem[] { new TaskItem(findings) } }.Execute();
+            new ReportManifestFindings { BuildEngine = second, FindingsFiles = new ITaskItem[] { new TaskItem(findings) } }.Execute();
+
+            Assert.Equal(first.Errors.ConvertAll(e => (e.Code, e.LineNumber, e.Message)), second.Errors.ConvertAll(e => (e.Code, e.LineNumber, e.Message)));
+            Assert.NotEmpty(second.Errors);
+        }
+
+        [Fact]
+        public void Clean_lints_write_no_findings_file()
+        {
+            using var project = new TempProject("<Project />");
+            var yaml = Path.Combine(project.Directory, "ok.yaml");
+            File.WriteAllText(yaml, "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n");
+            var findings = Path.Combine(project.State, "lint.findings");
+            Directory.CreateDirectory(project.State);
+            File.WriteAllText(findings, "stale");
+
+            Assert.True(new LintManifests { BuildEngine = new MockBuildEngine(), Files = new ITaskItem[] { new TaskItem(yaml) }, FindingsFile = findings }.Execute());
+
+            Assert.False(File.Exists(findings));
+        }
+
+        [Fact]
+        public void A_missing_manifest_file_is_an_error()
+        {
+            using var project = new TempProject("<Project />");
+            var findings = Path.Combine(project.State, "lint.findings");
+            var engine = new MockBuildEngine();
+
+            new LintManifests { BuildEngine = engine, Files = new ITaskItem[] { new TaskItem(Path.Combine(project.Directory, "gone.yaml")) }, FindingsFile = findings }.Execute();
+            new ReportManifestFindings { BuildEngine = engine, FindingsFiles = new ITaskItem[] { new TaskItem(findings) } }.Execute();
+
+            var error = Assert.Single(engine.Errors);
+            Assert.Contains("gone.yaml: no such file or directory", error.Message);
+        }
+    }
+}
