@@ -25,7 +25,9 @@ namespace ManifestTools.Benchmarks
             "  --modes jit,r2r,yamldotnet,node  what to measure (yamldotnet = YamlDotNet's parser alone; node = js-yaml loadAll)\n" +
             "  --work DIR                  work folder, kept afterwards (default: $TMPDIR/manifest-tools-bench, deleted afterwards)\n" +
             "  --keep                      keep the default work folder\n" +
-            "  --out FILE                  also write the markdown report to FILE";
+            "  --out FILE                  also write the markdown report to FILE\n" +
+            "or:    dotnet run -c Release --project tests/ManifestTools.Benchmarks -- render [versions] [runs]\n" +
+            "  bind, template loading and rendering of one service with that many versions (default 1000, 20 runs)";
 
         private const string TimeBinary = "/usr/bin/time";
         private const string FloorCommand = "--yamldotnet-floor";
@@ -40,6 +42,11 @@ namespace ManifestTools.Benchmarks
             if (args.Length == 2 && args[0] == FloorCommand)
             {
                 return YamlDotNetFloor(args[1]);
+            }
+
+            if (args.Length >= 1 && args[0] == RenderBenchmark.Command)
+            {
+                return RenderBenchmark.Run(args.Skip(1).ToArray(), FindRepositoryRoot());
             }
 
             try
