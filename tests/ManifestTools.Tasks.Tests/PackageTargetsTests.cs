@@ -1,0 +1,23 @@
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using ManifestTools.Diagnostics;
+
+namespace ManifestTools.Tasks.Tests
+{
+    public class PackageTargetsTests
+    {
+        private static readonly string Targets = File.ReadAllText(Path.Combine(RepoRoot.Path, "nuget", "build", "ManifestTools.targets"));
+
+        [Fact]
+        public void TreatWarningsAsErrors_covers_every_code_that_can_be_a_warning()
+        {
+            var listed = Regex.Match(Targets, @"<MSBuildWarningsAsErrors Condition=""'\$\(TreatWarningsAsErrors\)' == 'true'"">\$\(MSBuildWarningsAsErrors\);([^<]*)<")
+                .Groups[1].Value.Split(';');
+            // MT1004 is an error by default and a warning on DestinationRule hosts.
+            var warnings = DiagnosticCatalog.All.Where(d => d.DefaultSeverity == Severity.Warning).Select(d => d.Id).Append("MT1004");
+
+            Assert.Equal(warnings.OrderBy(id => id), listed.OrderBy(id => id));
+        }
+    }
+}
