@@ -52,10 +52,20 @@ namespace ManifestTools.Generation.Checks
                     EnvironmentName.IsMatch(variable.Name) ? null : "must consist of letters, digits, '_', '-' and '.', and not start with a digit");
             }
 
-            foreach (var port in bound.Ports.Where(p => p.Name.Length > 15 || KubernetesNames.CheckDns1123Label(p.Name) != null))
+            var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var port in bound.Ports)
             {
-                var item = source.Ports.First(p => p.Get("Name") == port.Name);
-                Report(bound, item.Site, $"port name '{port.Name}'", "must be at most 15 lower-case letters, digits and '-'");
+                // Only a Name metadata can be invalid or repeated: the default names are distinct and valid.
+                var item = source.Ports.FirstOrDefault(p => p.Get("Name") == port.Name);
+                if (item == null)
+                {
+                    seen.Add(port.Name);
+                    continue;
+                }
+
+                Report(bound, item.Site, $"port name '{port.Name}'",
+                    port.Name.Length > 15 || KubernetesNames.CheckDns1123Label(port.Name) != null ? "must be at most 15 lower-case letters, digits and '-'"
+                    : !seen.Add(port.Name) ? "is used by two ports; the Service needs distinct names" : null);
             }
         }
 
