@@ -96,6 +96,23 @@ namespace ManifestTools.Tests.Generation
         }
 
         [Fact]
+        public void NamesThatLookLikeNumbers_StayStrings_AndLintClean()
+        {
+            var declaration = new Declarations { Namespace = "2024" }
+                .Port("5002")
+                .Version("1", ("ImageTag", "1.0"), ("Weight", "50"))
+                .Version("2.0", ("ImageTag", "2.0"), ("Weight", "50"))
+                .Route("products", ("Header", "page-source"), ("Exact", "products"), ("Weights", "1=50;2.0=50"));
+
+            var files = declaration.Generate();
+
+            Assert.Empty(LintGenerated(files));
+            var destinationRule = YamlTree.Single(Content(files, "advertisements.destinationrule.yaml"));
+            Assert.Equal("2024", destinationRule.Text("metadata", "namespace"));
+            Assert.Equal(new[] { "1", "2.0" }, destinationRule.Items("spec", "subsets").Select(s => s.Text("name")));
+        }
+
+        [Fact]
         public void OneContainerPort_LeavesThePortOutOfDestinations()
         {
             var yaml = Content(Declarations.Advertisements().Generate(), "advertisements.virtualservice.yaml");
