@@ -1,3 +1,6 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace ManifestTools.Tests.Generation
 {
     /// <summary>MT4005: the binder's own checks of metadata types and ranges.</summary>
@@ -35,7 +38,7 @@ namespace ManifestTools.Tests.Generation
         [InlineData(null, null, "ServiceRoute products needs a Header and exactly one of Exact, Prefix or Regex")]
         public void RouteMatches(string? exact, string? prefix, string message)
         {
-            var metadata = new System.Collections.Generic.List<(string, string)> { ("Header", "page-source"), ("Weights", "v1=50;v2=50") };
+            var metadata = new List<(string, string)> { ("Header", "page-source"), ("Weights", "v1=50;v2=50") };
             if (exact != null)
             {
                 metadata.Add(("Exact", exact));
@@ -83,8 +86,8 @@ namespace ManifestTools.Tests.Generation
                 .Bind();
 
             Assert.Empty(diagnostics);
-            Assert.Equal(new[] { ("http", 5002, "TCP"), ("udp", 5353, "UDP") }, System.Linq.Enumerable.Select(model!.Ports, p => (p.Name, p.Number, p.Protocol)));
-            Assert.Equal(new[] { (90, 3), (10, 0) }, System.Linq.Enumerable.Select(model.Versions, v => (v.Weight, v.Replicas)));
+            Assert.Equal(new[] { ("http", 5002, "TCP"), ("udp", 5353, "UDP") }, model!.Ports.Select(p => (p.Name, p.Number, p.Protocol)));
+            Assert.Equal(new[] { (90, 3), (10, 0) }, model.Versions.Select(v => (v.Weight, v.Replicas)));
             var route = Assert.Single(model.Routes);
             Assert.Equal(("x-path", "regex", "^/search/.*"), (route.Header, route.MatchType, route.MatchValue));
         }
@@ -94,7 +97,8 @@ namespace ManifestTools.Tests.Generation
         {
             var (model, _) = new Declarations().Version("v1").Bind();
 
-            Assert.Equal(("http", 8080, "TCP"), Assert.Single(model!.Ports) is var p ? (p.Name, p.Number, p.Protocol) : default);
+            var port = Assert.Single(model!.Ports);
+            Assert.Equal(("http", 8080, "TCP"), (port.Name, port.Number, port.Protocol));
         }
 
         private static Declarations Canary() => new Declarations()

@@ -1,3 +1,4 @@
+using System.Linq;
 using ManifestTools.Diagnostics;
 
 namespace ManifestTools.Tests.Generation
@@ -43,7 +44,7 @@ namespace ManifestTools.Tests.Generation
 
             Assert.Empty(diagnostics);
             Assert.Equal(new[] { "registry.example/ecommerce/advertisements:v1", "registry.example/ecommerce/advertisements:v2" },
-                System.Linq.Enumerable.Select(model!.Versions, v => v.Image));
+                model!.Versions.Select(v => v.Image));
         }
     }
 }

@@ -104,7 +104,8 @@ namespace ManifestTools.Tests.Generation
                 .Bind();
 
             Assert.Empty(diagnostics);
-            Assert.Equal(("v2", 100), (Assert.Single(Assert.Single(model!.Routes).Destinations) is var d ? (d.Version, d.Weight) : default));
+            var destination = Assert.Single(Assert.Single(model!.Routes).Destinations);
+            Assert.Equal(("v2", 100), (destination.Version, destination.Weight));
         }
     }
 }
