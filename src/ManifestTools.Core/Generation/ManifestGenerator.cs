@@ -51,6 +51,9 @@ namespace ManifestTools.Generation
             var context = new TemplateContext
             {
                 StrictVariables = true,
+
+                // StrictVariables covers variables only; without this a misspelt member (service.nmae) renders as empty.
+                EnableRelaxedMemberAccess = false,
                 LoopLimit = LoopLimit,
                 RecursiveLimit = RecursionLimit,
                 LimitToString = MaxOutputChars,
@@ -63,15 +66,17 @@ namespace ManifestTools.Generation
             {
                 template.Template.Render(context);
             }
+            catch (Exception e) when (e is OutputLimitException || e.InnerException is OutputLimitException)
+            {
+                // Scriban wraps what a statement throws in a ScriptRuntimeException, which knows where that statement is.
+                var span = e is ScriptRuntimeException wrapped ? TemplateDiagnostics.Span(wrapped.Span) : SourceSpan.At(0, 0);
+                diagnostics.Add(TemplateDiagnostics.At(template.Path, span,
+                    $"template {template.Display} produced more than {MaxOutputChars} characters for {fileName}"));
+                return;
+            }
             catch (ScriptRuntimeException e)
             {
                 diagnostics.Add(TemplateDiagnostics.At(template.Path, TemplateDiagnostics.Span(e.Span), $"template {template.Display}: {e.OriginalMessage}"));
-                return;
-            }
-            catch (OutputLimitException)
-            {
-                diagnostics.Add(TemplateDiagnostics.At(template.Path, SourceSpan.At(0, 0),
-                    $"template {template.Display} produced more than {MaxOutputChars} characters for {fileName}"));
                 return;
             }
 

@@ -3,14 +3,17 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ManifestTools.Diagnostics;
+using ManifestTools.Generation;
 
 namespace ManifestTools.Tests.Docs
 {
     /// <summary>
     /// Keeps docs/rules.md honest: every YAML example is linted, and its fence says what it must produce
     /// (<c>```yaml fails=MT1001</c> or <c>```yaml passes</c>). An optional last word <c>file=NAME</c> lints the example
-    /// under that file name, for behaviour that depends on it (kustomization files). A failing example is followed by a
-    /// <c>```text</c> block with the exact findings, as <see cref="ManifestDiagnostic.ToString"/> prints them.
+    /// under that file name, for behaviour that depends on it (kustomization files). Project-file examples of the MT4xxx
+    /// rules (<c>```xml fails=MT4001</c>, <c>```xml passes</c>) are read into a declaration (<see cref="ProjectSnippet"/>)
+    /// and bound. A failing example is followed by a <c>```text</c> block with the exact findings, as
+    /// <see cref="ManifestDiagnostic.ToString"/> prints them.
     /// </summary>
     public sealed class RulesDocTests
     {
@@ -18,6 +21,13 @@ namespace ManifestTools.Tests.Docs
 
         /// <summary>The file name examples are linted under, as the output blocks show it.</summary>
         private const string ExampleFile = "example.yaml";
+
+        /// <summary>
+        /// Rules about files on disk, not about a declaration or a manifest: an existing output file (MT4006), a template
+        /// file (MT4007), a failed write (MT4009). No snippet can show them, so their sections show the message in a
+        /// <c>```text</c> block instead of checked examples; GeneratedFileWriterTests and TemplateTests check the behaviour.
+        /// </summary>
+        private static readonly string[] WithoutExamples = { "MT4006", "MT4007", "MT4009" };
 
         private static readonly Lazy<RulesDoc> Doc = new Lazy<RulesDoc>(() => RulesDoc.Load(Path.Combine(RepoRoot.Path, "docs", "rules.md")));
 
@@ -41,7 +51,9 @@ namespace ManifestTools.Tests.Docs
             Assert.Equal(section, example.Section);
             Assert.Equal(infoString, example.InfoString);
 
-            var diagnostics = Lint.Files((example.FileName ?? ExampleFile, example.Yaml));
+            var diagnostics = example.Language == "xml"
+                ? DeclarationBinder.Bind(ProjectSnippet.Declaration(example.Code)).Diagnostics
+                : Lint.Files((example.FileName ?? ExampleFile, example.Code));
             var found = string.Join(Environment.NewLine, diagnostics.Select(d => "  " + d));
 
             if (example.Expected.Count == 0)
@@ -67,7 +79,7 @@ namespace ManifestTools.Tests.Docs
         }
 
         [Fact]
-        public void Every_yaml_fence_says_what_it_must_produce()
+        public void Every_yaml_and_xml_fence_says_what_it_must_produce()
         {
             Assert.NotEmpty(Doc.Value.Examples);
             Assert.Empty(Doc.Value.Problems);
@@ -105,12 +117,19 @@ namespace ManifestTools.Tests.Docs
                 }
 
                 var examples = Doc.Value.Examples.Where(e => e.Section == descriptor.Id).ToList();
-                if (!examples.Any(e => e.Expected.Contains(descriptor.Id)))
+                if (WithoutExamples.Contains(descriptor.Id))
+                {
+                    if (section.TextBlocks == 0)
+                    {
+                        problems.Add($"{descriptor.Id}: no ```text block showing the message");
+                    }
+                }
+                else if (!examples.Any(e => e.Expected.Contains(descriptor.Id)))
                 {
                     problems.Add($"{descriptor.Id}: no example marked fails={descriptor.Id}");
                 }
 
-                if (!examples.Any(e => e.Expected.Count == 0))
+                if (!WithoutExamples.Contains(descriptor.Id) && !examples.Any(e => e.Expected.Count == 0))
                 {
                     problems.Add($"{descriptor.Id}: no example marked passes");
                 }
@@ -131,14 +150,14 @@ namespace ManifestTools.Tests.Docs
 
         internal sealed class Example
         {
-            public Example(string section, int line, string infoString, IReadOnlyList<string> expected, string? fileName, string yaml)
+            public Example(string section, int line, string infoString, IReadOnlyList<string> expected, string? fileName, string code)
             {
                 Section = section;
                 Line = line;
                 InfoString = infoString;
                 Expected = expected;
                 FileName = fileName;
-                Yaml = yaml;
+                Code = code;
             }
 
             /// <summary>The rule ID of the enclosing section, or "intro".</summary>
@@ -149,6 +168,9 @@ namespace ManifestTools.Tests.Docs
 
             public string InfoString { get; }
 
+            /// <summary>yaml (manifests, linted) or xml (a project file fragment, bound).</summary>
+            public string Language => InfoString.Substring(0, InfoString.IndexOf(' '));
+
             /// <summary>The IDs after <c>fails=</c>; empty for <c>passes</c>.</summary>
             public IReadOnlyList<string> Expected { get; }
 
@@ -158,7 +180,7 @@ namespace ManifestTools.Tests.Docs
             /// <summary>The lines of the <c>```text</c> block that follows a failing example, or null.</summary>
             public List<string>? Output { get; set; }
 
-            public string Yaml { get; }
+            public string Code { get; }
         }
 
         internal sealed class Section
@@ -172,6 +194,9 @@ namespace ManifestTools.Tests.Docs
             public string Anchor { get; }
             public string Title { get; }
             public string? Severity { get; set; }
+
+            /// <summary>```text blocks in the section: the messages of rules that have no checked examples.</summary>
+            public int TextBlocks { get; set; }
         }
 
         /// <summary>The parts of docs/rules.md the tests read: rule sections, the rule table and fenced examples.</summary>
@@ -275,6 +300,11 @@ namespace ManifestTools.Tests.Docs
                 }
 
                 var words = infoString.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+                if (words.Length == 1 && words[0] == "text" && Sections.TryGetValue(section, out var current))
+                {
+                    current.TextBlocks++;
+                }
+
                 var awaiting = _awaitingOutput;
                 _awaitingOutput = null;
                 if (words.Length == 1 && words[0] == "text" && awaiting != null)
@@ -283,15 +313,15 @@ namespace ManifestTools.Tests.Docs
                     return end;
                 }
 
-                if (words.Length == 0 || words[0] != "yaml")
+                if (words.Length == 0 || (words[0] != "yaml" && words[0] != "xml"))
                 {
-                    return end; // Only YAML fences are examples; other fences are prose.
+                    return end; // Only YAML and XML fences are examples; other fences are prose.
                 }
 
-                var yaml = string.Join("\n", lines.Skip(start + 1).Take(end - start - 1)
+                var code = string.Join("\n", lines.Skip(start + 1).Take(end - start - 1)
                     .Select(l => l.Substring(Math.Min(indent, l.Length - l.TrimStart(' ').Length)))) + "\n";
                 string? fileName = null;
-                if (words.Length == 3 && words[2].StartsWith("file=", StringComparison.Ordinal))
+                if (words.Length == 3 && words[0] == "yaml" && words[2].StartsWith("file=", StringComparison.Ordinal))
                 {
                     fileName = words[2].Substring("file=".Length);
                     words = words.Take(2).ToArray();
@@ -299,7 +329,7 @@ namespace ManifestTools.Tests.Docs
 
                 if (words.Length == 2 && words[1] == "passes")
                 {
-                    Examples.Add(new Example(section, start + 1, infoString, Array.Empty<string>(), fileName, yaml));
+                    Examples.Add(new Example(section, start + 1, infoString, Array.Empty<string>(), fileName, code));
                 }
                 else if (words.Length == 2 && words[1].StartsWith("fails=", StringComparison.Ordinal))
                 {
@@ -311,14 +341,14 @@ namespace ManifestTools.Tests.Docs
                     }
                     else
                     {
-                        var example = new Example(section, start + 1, infoString, ids, fileName, yaml);
+                        var example = new Example(section, start + 1, infoString, ids, fileName, code);
                         Examples.Add(example);
                         _awaitingOutput = example;
                     }
                 }
                 else
                 {
-                    Problems.Add($"line {start + 1}: a yaml fence must say \"yaml passes\" or \"yaml fails=MTnnnn\" (optionally followed by file=NAME), not \"{infoString}\"");
+                    Problems.Add($"line {start + 1}: a {words[0]} fence must say \"{words[0]} passes\" or \"{words[0]} fails=MTnnnn\" (yaml optionally followed by file=NAME), not \"{infoString}\"");
                 }
 
                 return end;

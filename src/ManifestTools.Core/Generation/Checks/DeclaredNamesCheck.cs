@@ -28,8 +28,10 @@ namespace ManifestTools.Generation.Checks
 
             foreach (var version in bound.Versions)
             {
+                // The version alone, not the whole Deployment name: an invalid service name is reported once, at its
+                // property, not again at every version. With a valid service name (at most 63 characters) both agree.
                 var problem = KubernetesNames.CheckLabelValue(version.Name)
-                    ?? KubernetesNames.CheckDns1123Subdomain(source.ServiceName.Value + "-" + version.Name)
+                    ?? KubernetesNames.CheckDns1123Subdomain(version.Name)
                     ?? (version.Name.Length == 0 ? "must not be empty" : null);
                 Report(bound, version.Item.Site, $"version '{version.Name}' is a label value and part of the Deployment name " +
                     $"{source.ServiceName.Value}-{version.Name}, so it", problem == null ? null : "must be lower-case letters, digits, '-' and '.', and start and end with a letter or digit");

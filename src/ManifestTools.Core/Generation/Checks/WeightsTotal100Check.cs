@@ -9,7 +9,10 @@ namespace ManifestTools.Generation.Checks
         public static void Check(BoundDeclaration bound)
         {
             var weighted = bound.Versions.Where(v => v.Weight != null).ToList();
-            if (weighted.Count > 0)
+
+            // A Weight that did not parse is MT4005; counting it as 0 here would add a second, misleading finding.
+            bool unparsed = bound.Versions.Any(v => v.Weight == null && v.Item.Get("Weight") != null);
+            if (weighted.Count > 0 && !unparsed)
             {
                 int total = bound.Versions.Sum(v => v.Weight ?? 0);
                 if (total != 100)

@@ -1,0 +1,100 @@
+using System.Linq;
+
+namespace ManifestTools.Tests.Generation
+{
+    public class DeclaredNamesCheckTests
+    {
+        [Fact]
+        public void AnUpperCaseVersion_CannotBePartOfTheDeploymentName()
+        {
+            var declaration = new Declarations().Version("v1", ("ImageTag", "1.0")).Version("V2", ("ImageTag", "2.0"));
+
+            Assert.Equal(new[]
+            {
+                "Advertisements.csproj(11,5): error MT4003: version 'V2' is a label value and part of the Deployment name advertisements-V2, " +
+                "so it must be lower-case letters, digits, '-' and '.', and start and end with a letter or digit",
+            }, Findings.Of(declaration));
+            Assert.Null(declaration.Bind().Model);
+        }
+
+        [Fact]
+        public void AnUpperCaseVersion_IsReported_EvenWhenTheServiceNameIsInvalidToo()
+        {
+            var declaration = new Declarations { ServiceName = "Advertisements" }.Version("V2");
+
+            Assert.Equal(new[] { "MT4003 (3,5)", "MT4003 (10,5)" },
+                declaration.Bind().Diagnostics.Select(d => $"{d.Id} ({d.Span.Line},{d.Span.Column})"));
+        }
+
+        [Fact]
+        public void AnUpperCaseHeader_GetsTheLowerCaseSpelling()
+        {
+            var declaration = Canary().Route("products", ("Header", "Page-Source"), ("Exact", "products"), ("Weights", "v1=50;v2=50"));
+
+            Assert.Equal(new[]
+            {
+                "Advertisements.csproj(12,5): error MT4003: header 'Page-Source' of ServiceRoute products must be lower case, as Istio matches it: write page-source",
+            }, Findings.Of(declaration));
+        }
+
+        [Fact]
+        public void AHeaderThatIsNoHeaderName_IsReported()
+        {
+            var declaration = Canary().Route("products", ("Header", "page source"), ("Exact", "products"), ("Weights", "v1=50;v2=50"));
+
+            Assert.Equal(new[]
+            {
+                "Advertisements.csproj(12,5): error MT4003: header 'page source' of ServiceRoute products must be an HTTP header name",
+            }, Findings.Of(declaration));
+        }
+
+        [Fact]
+        public void ServiceNameAndNamespace_AreReportedAtTheirProperties_Once()
+        {
+            var declaration = new Declarations { ServiceName = "Advertisements", Namespace = "ns_3" }.Version("v1");
+
+            // Neither is repeated at the version, whose Deployment name advertisements-v1 also contains them.
+            Assert.Equal(new[]
+            {
+                "Advertisements.csproj(3,5): error MT4003: service name (ManifestServiceName) 'Advertisements' must consist of lower-case letters, digits and '-', and start and end with a letter or digit",
+                "Advertisements.csproj(4,5): error MT4003: namespace (ManifestNamespace) 'ns_3' must consist of lower-case letters, digits and '-', and start and end with a letter or digit",
+            }, Findings.Of(declaration));
+        }
+
+        [Fact]
+        public void RepositoryImageTagEnvironmentNameAndPortName_AreChecked()
+        {
+            var declaration = new Declarations { Repository = "Ecommerce/Advertisements" }
+                .Port("5002", ("Name", "HTTP"))
+                .Version("v1", ("ImageTag", "-1.0"))
+                .Environment("1FEATURE", ("Value", "on"));
+
+            Assert.Equal(new[]
+            {
+                "Advertisements.csproj(0,0): error MT4003: image repository (ContainerRepository) 'Ecommerce/Advertisements' must be lower-case path components such as team/service",
+                "Advertisements.csproj(11,5): error MT4003: image tag '-1.0' of version v1 must be at most 128 of [A-Za-z0-9_.-] and not start with '.' or '-'",
+                "Advertisements.csproj(12,5): error MT4003: environment variable name '1FEATURE' must consist of letters, digits, '_', '-' and '.', and not start with a digit",
+                "Advertisements.csproj(10,5): error MT4003: port name 'HTTP' must be at most 15 lower-case letters, digits and '-'",
+            }, Findings.Of(declaration));
+        }
+
+        [Fact]
+        public void TheEcommerceDeclaration_IsSilent()
+        {
+            Assert.Empty(Findings.Of(Declarations.Advertisements().Environment("FEATURE_BANNER", ("Value", "on"), ("Versions", "v2"))));
+        }
+
+        [Theory]
+        [InlineData("v1.5")]
+        [InlineData("canary")]
+        [InlineData("2024-06")]
+        public void LowerCaseVersions_AreSilent(string version)
+        {
+            Assert.Empty(Findings.Of(new Declarations().Version(version, ("ImageTag", "1.0"))));
+        }
+
+        private static Declarations Canary() => new Declarations()
+            .Version("v1", ("ImageTag", "1.0"))
+            .Version("v2", ("ImageTag", "2.0"));
+    }
+}
