@@ -79,6 +79,23 @@ namespace ManifestTools.Tests.Generation
         }
 
         [Fact]
+        public void APortNameUsedTwice_IsReportedAtTheSecondPort()
+        {
+            var declaration = new Declarations().Port("8080").Port("9090", ("Name", "http")).Version("v1");
+
+            Assert.Equal(new[]
+            {
+                "Advertisements.csproj(11,5): error MT4003: port name 'http' is used by two ports; the Service needs distinct names",
+            }, Findings.Of(declaration));
+        }
+
+        [Fact]
+        public void DistinctPortNames_AreSilent()
+        {
+            Assert.Empty(Findings.Of(new Declarations().Port("8080").Port("9090", ("Name", "grpc")).Port("9091").Version("v1")));
+        }
+
+        [Fact]
         public void TheEcommerceDeclaration_IsSilent()
         {
             Assert.Empty(Findings.Of(Declarations.Advertisements().Environment("FEATURE_BANNER", ("Value", "on"), ("Versions", "v2"))));
