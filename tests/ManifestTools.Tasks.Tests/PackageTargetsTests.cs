@@ -1,4 +1,5 @@
 using System.IO;
+using ManifestTools.Tests;
 using System.Linq;
 using System.Text.RegularExpressions;
 using ManifestTools.Diagnostics;

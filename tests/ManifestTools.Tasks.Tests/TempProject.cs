@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using ManifestTools.Tests;
 using Microsoft.Build.Framework;
 
 namespace ManifestTools.Tasks.Tests
@@ -85,25 +86,13 @@ namespace ManifestTools.Tasks.Tests
         public string GetMetadata(string metadataName) => _metadata.TryGetValue(metadataName, out var value) ? value : "";
         public void SetMetadata(string metadataName, string metadataValue) => _metadata[metadataName] = metadataValue;
         public void RemoveMetadata(string metadataName) => _metadata.Remove(metadataName);
-        public void CopyMetadataTo(ITaskItem destinationItem) => throw new NotSupportedException();
-        public System.Collections.IDictionary CloneCustomMetadata() => new System.Collections.Generic.Dictionary<string, string>(_metadata);
-    }
-
-    internal static class RepoRoot
-    {
-        public static string Path { get; } = Find();
-
-        private static string Find()
+        public void CopyMetadataTo(ITaskItem destinationItem)
         {
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
+            foreach (var pair in _metadata)
             {
-                if (File.Exists(System.IO.Path.Combine(directory.FullName, "ManifestTools.sln")))
-                {
-                    return directory.FullName;
-                }
+                destinationItem.SetMetadata(pair.Key, pair.Value);
             }
-
-            throw new InvalidOperationException("ManifestTools.sln not found above " + AppContext.BaseDirectory);
         }
+        public System.Collections.IDictionary CloneCustomMetadata() => new System.Collections.Generic.Dictionary<string, string>(_metadata);
     }
 }
