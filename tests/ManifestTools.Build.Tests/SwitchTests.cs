@@ -21,7 +21,8 @@ namespace ManifestTools.Build.Tests
             BuildAssert.SucceededWithoutWarnings(off);
             Assert.False(Directory.Exists(project.ManifestsDirectory), "ManifestGenerate=false wrote manifests:\n" + off);
 
-            // A compile error stops the build before incremental clean, so generation's outputs stay up to date throughout.
+            // From here on a compile error ends each build before its incremental clean, which would otherwise delete
+            // generation's state and force a new run whatever the targets do: generation's outputs stay up to date.
             project.WriteFile("Broken.cs", "class Broken {\n");
             var on = project.Build();
             BuildAssert.HasFinding(on, project.ProjectFile, "warning", "MT4008");
