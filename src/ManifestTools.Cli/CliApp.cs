@@ -80,7 +80,7 @@ namespace ManifestTools.Cli
 
         private static void WriteRules(TextWriter stdout)
         {
-            foreach (var rule in DiagnosticCatalog.All)
+            foreach (var rule in DiagnosticCatalog.Lint)
             {
                 stdout.WriteLine($"{rule.Id}  {SeverityNames.Lower(rule.DefaultSeverity),-7}  {rule.Title}");
             }

@@ -11,7 +11,8 @@ namespace ManifestTools.Tasks
 {
     /// <summary>
     /// Renders the service's manifests into <see cref="OutputPath"/>. Findings go to <see cref="FindingsFile"/> for the
-    /// report target; <see cref="FileListFile"/> is written only on success, so a failed run is retried by the next build.
+    /// report target. <see cref="FileListFile"/> always lists the files this project owns, for clean and for deleting
+    /// stale files; <see cref="StampFile"/> is written only on success, so a failed run is retried by the next build.
     /// </summary>
     public sealed class GenerateManifests : Task
     {
@@ -19,6 +20,7 @@ namespace ManifestTools.Tasks
         [Required] public string OutputPath { get; set; } = "";
         [Required] public string PackageTemplatePath { get; set; } = "";
         [Required] public string FileListFile { get; set; } = "";
+        [Required] public string StampFile { get; set; } = "";
         [Required] public string FindingsFile { get; set; } = "";
 
         public string TemplatePath { get; set; } = "";
@@ -42,6 +44,7 @@ namespace ManifestTools.Tasks
             var locator = new ProjectFileLocator();
             var declaration = Declare(locator);
             var findings = new List<ManifestDiagnostic>();
+            var previous = ReadFileList();
 
             var (model, bindFindings) = DeclarationBinder.Bind(declaration);
             findings.AddRange(bindFindings);
@@ -55,7 +58,7 @@ namespace ManifestTools.Tasks
                     findings.AddRange(renderFindings);
                     if (renderFindings.Count == 0)
                     {
-                        var result = GeneratedFileWriter.Write(Path.GetFullPath(OutputPath), files, ReadFileList(), declaration.ProjectFileName);
+                        var result = GeneratedFileWriter.Write(Path.GetFullPath(OutputPath), files, previous, declaration.ProjectFileName);
                         findings.AddRange(result.Diagnostics);
                         foreach (var path in result.Written)
                         {
@@ -73,9 +76,17 @@ namespace ManifestTools.Tasks
             }
 
             Finding.WriteAll(FindingsFile, findings.Select(Finding.From));
-            if (!findings.Any(f => f.Severity == Severity.Error))
+            bool succeeded = !findings.Any(f => f.Severity == Severity.Error);
+            // A failed run keeps the earlier entries too: files it did not get to are still this project's to clean.
+            var owned = GeneratedFiles.Select(f => f.ItemSpec);
+            WriteFileList(succeeded ? owned : previous.Concat(owned).Distinct(StringComparer.Ordinal));
+            if (succeeded)
             {
-                WriteFileList(GeneratedFiles.Select(f => f.ItemSpec));
+                File.WriteAllText(StampFile, "");
+            }
+            else if (File.Exists(StampFile))
+            {
+                File.Delete(StampFile);
             }
 
             return true;
@@ -115,13 +126,12 @@ namespace ManifestTools.Tasks
             };
         }
 
-        private IEnumerable<string> ReadFileList() =>
-            File.Exists(FileListFile) ? File.ReadAllLines(FileListFile) : Enumerable.Empty<string>();
+        private IReadOnlyList<string> ReadFileList() =>
+            File.Exists(FileListFile) ? File.ReadAllLines(FileListFile).Where(l => l.Length > 0).ToList() : new List<string>();
 
         private void WriteFileList(IEnumerable<string> files)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FileListFile))!);
-            // Always rewritten, even when unchanged: its time stamp is what tells MSBuild the target is up to date.
             File.WriteAllText(FileListFile, string.Concat(files.Select(f => f + "\n")));
         }
     }

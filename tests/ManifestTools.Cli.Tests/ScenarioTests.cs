@@ -37,7 +37,7 @@ namespace ManifestTools.Cli.Tests
         public void EveryRuleHasAScenario()
         {
             var covered = Directory.GetDirectories("Scenarios").Select(Path.GetFileName).ToList();
-            var uncovered = Diagnostics.DiagnosticCatalog.All
+            var uncovered = Diagnostics.DiagnosticCatalog.Lint
                 .Where(rule => rule.Id != "MT0003") // Input limits are covered by the hostile-input corpus.
                 .Where(rule => !covered.Any(name => name!.StartsWith(rule.Id.ToLowerInvariant() + "-", System.StringComparison.Ordinal)))
                 .Select(rule => rule.Id);

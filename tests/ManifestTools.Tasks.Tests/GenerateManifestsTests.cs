@@ -35,6 +35,7 @@ namespace ManifestTools.Tasks.Tests
             Assert.Equal(expected.Select(f => Path.Combine(project.Output, f)), task.GeneratedFiles.Select(i => i.ItemSpec));
             Assert.All(task.GeneratedFiles, f => Assert.True(File.Exists(f.ItemSpec), f.ItemSpec));
             Assert.Equal(task.GeneratedFiles.Select(i => i.ItemSpec), File.ReadAllLines(task.FileListFile));
+            Assert.True(File.Exists(task.StampFile));
             Assert.False(File.Exists(task.FindingsFile), "no findings, so no findings file");
             Assert.Empty(engine.Errors);
         }
@@ -49,7 +50,7 @@ namespace ManifestTools.Tasks.Tests
             Assert.True(task.Execute()); // The report task fails the build, on this build and every later one.
 
             Assert.Empty(task.GeneratedFiles);
-            Assert.False(File.Exists(task.FileListFile), "a failed generation must run again on the next build");
+            Assert.False(File.Exists(task.StampFile), "a failed generation must run again on the next build");
             var report = new ReportManifestFindings { BuildEngine = engine, FindingsFiles = new ITaskItem[] { new Microsoft.Build.Utilities.TaskItem(task.FindingsFile) } };
             Assert.False(report.Execute());
 
@@ -76,6 +77,10 @@ namespace ManifestTools.Tasks.Tests
 
             Assert.Equal("# my own Service\n", File.ReadAllText(mine));
             Assert.Contains("\tMT4006\t", File.ReadAllText(task.FindingsFile));
+            Assert.False(File.Exists(task.StampFile));
+            // The other files were written, and are listed, so that dotnet clean removes them.
+            Assert.Equal(4, File.ReadAllLines(task.FileListFile).Length);
+            Assert.DoesNotContain(mine, File.ReadAllLines(task.FileListFile));
         }
 
         [Fact]

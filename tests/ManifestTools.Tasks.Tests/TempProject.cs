@@ -46,6 +46,7 @@ namespace ManifestTools.Tasks.Tests
             PackageTemplatePath = Path.Combine(RepoRoot.Path, "templates"),
             TemplatePath = Path.Combine(Directory, "manifest-templates"),
             FileListFile = Path.Combine(State, "generated.txt"),
+            StampFile = Path.Combine(State, "generate.stamp"),
             FindingsFile = Path.Combine(State, "generate.findings"),
             ServiceName = "advertisements",
             Namespace = "ns3",

@@ -19,7 +19,7 @@ namespace ManifestTools.Cli.Formats
 
         public void Write(LintReport report, TextWriter output)
         {
-            var rules = DiagnosticCatalog.All;
+            var rules = DiagnosticCatalog.Lint;
             var ruleIndex = rules.Select((rule, i) => (rule.Id, i)).ToDictionary(p => p.Id, p => p.i);
             using var stream = new MemoryStream();
             using (var json = new Utf8JsonWriter(stream, JsonFormatter.WriterOptions))

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ManifestTools.Diagnostics
 {
@@ -163,14 +164,22 @@ namespace ManifestTools.Diagnostics
             "Generated files are written to a temporary file beside the target and then renamed over it, so a failed " +
             "write leaves the previous content intact. Check permissions and free space.");
 
-        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new[]
+        /// <summary>What linting manifests can report: the CLI's rules.</summary>
+        public static IReadOnlyList<DiagnosticDescriptor> Lint { get; } = new[]
         {
             YamlSyntax, InvalidObject, InputLimit,
             SubsetSelectsNoPods, WeightsNot100, UndefinedSubset, UnknownHost, AllWeightsZero, WeightOutOfRange,
             DuplicateDestination, DuplicateSubset, UnexposedPort,
             SelectorMismatch, ServiceSelectsNothing, OverlappingSelectors, InvalidName,
+        };
+
+        /// <summary>What generating from a project's declaration can report, at the project file or a template.</summary>
+        public static IReadOnlyList<DiagnosticDescriptor> Generation { get; } = new[]
+        {
             DeclaredWeightsNot100, UnknownDeclaredVersion, InvalidDeclaredName, DuplicateDeclaredVersion,
             InvalidDeclaredValue, OutputFileNotGenerated, TemplateError, DuplicateDeclaredImage, OutputWriteFailed,
         };
+
+        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new List<DiagnosticDescriptor>(Lint).Concat(Generation).ToList();
     }
 }
