@@ -41,6 +41,21 @@ namespace ManifestTools.Tasks
 
         public override bool Execute()
         {
+            try
+            {
+                return Generate();
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                // The state files in obj/; the manifests themselves are written by the core, which reports MT4009.
+                var descriptor = DiagnosticCatalog.OutputWriteFailed;
+                MSBuildPositions.Log(Log, new Finding(descriptor.DefaultSeverity, descriptor.Id, ProjectFile, SourceSpan.At(0, 0), descriptor.FormatMessage(FileListFile, e.Message)));
+                return false;
+            }
+        }
+
+        private bool Generate()
+        {
             var locator = new ProjectFileLocator();
             var declaration = Declare(locator);
             var findings = new List<ManifestDiagnostic>();

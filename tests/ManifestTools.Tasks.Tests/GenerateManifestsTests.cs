@@ -98,6 +98,21 @@ namespace ManifestTools.Tasks.Tests
             Assert.Equal(4, task.GeneratedFiles.Length);
         }
 
+        [Fact]
+        public void An_unwritable_state_folder_is_an_error_not_a_crash()
+        {
+            using var project = new TempProject(Project);
+            var engine = new MockBuildEngine();
+            var task = project.Generate(engine, Versions(project, "90", "10"));
+            File.WriteAllText(project.State, "a file where the obj folder should be");
+
+            Assert.False(task.Execute());
+
+            var error = Assert.Single(engine.Errors);
+            Assert.Equal("MT4009", error.Code);
+            Assert.Equal(project.ProjectFile, error.File);
+        }
+
         private static ITaskItem[] Versions(TempProject project, string weight1, string weight2) => new[]
         {
             project.Item("v1", ("ImageTag", "1.0"), ("Weight", weight1)),

@@ -79,6 +79,12 @@ namespace ManifestTools.Generation
                 diagnostics.Add(TemplateDiagnostics.At(template.Path, TemplateDiagnostics.Span(e.Span), $"template {template.Display}: {e.OriginalMessage}"));
                 return;
             }
+            catch (Exception e) when (!(e is OutOfMemoryException))
+            {
+                // Whatever else a user's template makes Scriban throw is still a finding at the template, not a failed task.
+                diagnostics.Add(TemplateDiagnostics.At(template.Path, SourceSpan.At(0, 0), $"template {template.Display}: {e.Message}"));
+                return;
+            }
 
             files.Add(new GeneratedFile(fileName, GeneratedHeader.For(projectFileName, template.Display) + Normalize(output.ToString()), template.Display));
         }
