@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using ManifestTools.Tests;
 
 namespace ManifestTools.Build.Tests
 {

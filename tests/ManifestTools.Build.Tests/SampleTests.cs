@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using ManifestTools.Tests;
 
 namespace ManifestTools.Build.Tests
 {
