@@ -73,7 +73,7 @@ namespace ManifestTools.Tasks
                     findings.AddRange(renderFindings);
                     if (renderFindings.Count == 0)
                     {
-                        var result = GeneratedFileWriter.Write(Path.GetFullPath(OutputPath), files, previous, declaration.ProjectFileName);
+                        var result = GeneratedFileWriter.Write(Path.GetFullPath(OutputPath), files, previous, declaration.ProjectFileName, model.Name);
                         findings.AddRange(result.Diagnostics);
                         foreach (var path in result.Written)
                         {

@@ -10,8 +10,12 @@ namespace ManifestTools.Tasks
     /// <summary>Lints the generated manifests and the ManifestFile items together, writing the findings for the report target.</summary>
     public sealed class LintManifests : Task
     {
-        [Required] public ITaskItem[] Files { get; set; } = Array.Empty<ITaskItem>();
         [Required] public string FindingsFile { get; set; } = "";
+
+        public ITaskItem[] GeneratedFiles { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>The hand-written manifests, as the project declared them: a missing one is reported at its item.</summary>
+        public ITaskItem[] ManifestFiles { get; set; } = Array.Empty<ITaskItem>();
 
         /// <summary>The namespace of objects without metadata.namespace: the service's, as <c>kubectl apply -n</c> would use.</summary>
         public string DefaultNamespace { get; set; } = "";
@@ -30,13 +34,27 @@ namespace ManifestTools.Tasks
                 options.ClusterDomain = ClusterDomain.Trim();
             }
 
-            var paths = Files.Select(f => Path.GetFullPath(f.ItemSpec)).Distinct(StringComparer.Ordinal).ToList();
+            var locator = new ProjectFileLocator();
+            var missing = ManifestFiles.Where(f => !File.Exists(FullPath(f))).Select(f =>
+            {
+                var site = locator.Item(f.GetMetadata("DefiningProjectFullPath"), "ManifestFile", f.ItemSpec);
+                var descriptor = DiagnosticCatalog.ManifestFileNotFound;
+                return new Finding(descriptor.DefaultSeverity, descriptor.Id, site.File, site.Span, descriptor.FormatMessage(f.ItemSpec));
+            }).ToList();
+
+            var paths = GeneratedFiles.Concat(ManifestFiles).Select(FullPath).Where(File.Exists).Distinct(StringComparer.Ordinal).ToList();
             var (report, ioErrors) = ManifestLinter.LintPaths(paths, options);
-            var findings = report.Diagnostics.Select(Finding.From)
+            var findings = missing.Concat(report.Diagnostics.Select(Finding.From))
                 .Concat(ioErrors.Select(e => new Finding(Severity.Error, DiagnosticCatalog.YamlSyntax.Id, "", SourceSpan.At(0, 0), "cannot read manifest " + e)));
             Finding.WriteAll(FindingsFile, findings);
             Log.LogMessage(MessageImportance.Low, "ManifestTools: linted {0} objects in {1} files", report.ObjectCount, report.FileCount);
             return true;
+        }
+
+        private static string FullPath(ITaskItem item)
+        {
+            string full = item.GetMetadata("FullPath");
+            return string.IsNullOrEmpty(full) ? Path.GetFullPath(item.ItemSpec) : full;
         }
     }
 }

@@ -50,6 +50,11 @@ namespace ManifestTools.Tasks
         private static List<XmlElementSite> Read(string file)
         {
             var elements = new List<XmlElementSite>();
+            if (string.IsNullOrEmpty(file))
+            {
+                return elements;
+            }
+
             try
             {
                 using var reader = XmlReader.Create(file, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });

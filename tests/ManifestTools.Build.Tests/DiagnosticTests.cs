@@ -30,6 +30,18 @@ namespace ManifestTools.Build.Tests
         }
 
         [Fact]
+        public void AMissingManifestFileFailsAtItsItem()
+        {
+            var project = ServiceProject.Canary(_package, "missing-manifest", """<ManifestFile Include="k8s/namespace.yml" />""");
+            var (line, column) = BuildAssert.PositionOf(project.ProjectText, "<ManifestFile Include=\"k8s/namespace.yml\"");
+
+            var result = project.Build();
+
+            BuildAssert.Failed(result);
+            BuildAssert.HasFinding(result, project.ProjectFile, "error", "MT4010", line, column);
+        }
+
+        [Fact]
         public void BrokenManifestFileFailsAtItsYamlLineUnlessLintIsOff()
         {
             var project = ServiceProject.Canary(_package, "broken-manifest", """<ManifestFile Include="k8s/extra.yaml" />""");

@@ -63,6 +63,27 @@ namespace ManifestTools.Build.Tests
             {
                 Assert.True(afterReweight[name].SameAs(generated[name]), $"the weight change rewrote {name}, which it does not affect:\n{reweighted}");
             }
+
+            // The files left untouched are now older than the project file; the next build must still be a no-op.
+            var afterEdit = project.Build("-v:n");
+            BuildAssert.SucceededWithoutWarnings(afterEdit);
+            BuildAssert.SkippedTarget(afterEdit, "_ManifestToolsGenerateCore");
+        }
+
+        /// <summary>A fresh clone of committed output has no obj/ to say which files a removed version left behind.</summary>
+        [Fact]
+        public void ARemovedVersionsFileIsDeletedWithoutTheRecordInObj()
+        {
+            var project = ServiceProject.Canary(_package, "fresh-clone");
+            BuildAssert.SucceededWithoutWarnings(project.Build());
+            Directory.Delete(Path.Combine(project.Directory, "obj"), recursive: true);
+            Directory.Delete(Path.Combine(project.Directory, "bin"), recursive: true);
+            project.Replace("Include=\"v2\"", "Include=\"v3\"");
+            project.Replace("v2=50", "v3=50");
+
+            BuildAssert.SucceededWithoutWarnings(project.Build());
+
+            Assert.Equal(Generated.Select(n => n.Replace("-v2.", "-v3.")).OrderBy(n => n, System.StringComparer.Ordinal), project.ManifestFileNames());
         }
     }
 }

@@ -39,7 +39,7 @@ spec:
             var findings = Path.Combine(project.State, "lint.findings");
             var engine = new MockBuildEngine();
 
-            Assert.True(new LintManifests { BuildEngine = engine, Files = new ITaskItem[] { new TaskItem(yaml) }, FindingsFile = findings }.Execute());
+            Assert.True(new LintManifests { BuildEngine = engine, ManifestFiles = new ITaskItem[] { new TaskItem(yaml) }, FindingsFile = findings }.Execute());
             Assert.Empty(engine.Errors); // Linting records; reporting logs.
             Assert.False(new ReportManifestFindings { BuildEngine = engine, FindingsFiles = new ITaskItem[] { new TaskItem(findings) } }.Execute());
 
@@ -61,7 +61,7 @@ spec:
             var yaml = Path.Combine(project.Directory, "reviews.yaml");
             File.WriteAllText(yaml, BrokenCanary);
             var findings = Path.Combine(project.State, "lint.findings");
-            Assert.True(new LintManifests { BuildEngine = new MockBuildEngine(), Files = new ITaskItem[] { new TaskItem(yaml) }, FindingsFile = findings }.Execute());
+            Assert.True(new LintManifests { BuildEngine = new MockBuildEngine(), ManifestFiles = new ITaskItem[] { new TaskItem(yaml) }, FindingsFile = findings }.Execute());
 
             var first = new MockBuildEngine();
             var second = new MockBuildEngine();
@@ -82,23 +82,24 @@ spec:
             Directory.CreateDirectory(project.State);
             File.WriteAllText(findings, "stale");
 
-            Assert.True(new LintManifests { BuildEngine = new MockBuildEngine(), Files = new ITaskItem[] { new TaskItem(yaml) }, FindingsFile = findings }.Execute());
+            Assert.True(new LintManifests { BuildEngine = new MockBuildEngine(), ManifestFiles = new ITaskItem[] { new TaskItem(yaml) }, FindingsFile = findings }.Execute());
 
             Assert.False(File.Exists(findings));
         }
 
         [Fact]
-        public void A_missing_manifest_file_is_an_error()
+        public void A_missing_manifest_file_is_reported_at_its_item()
         {
-            using var project = new TempProject("<Project />");
+            using var project = new TempProject("<Project>\n  <ItemGroup>\n    <ManifestFile Include=\"k8s/gone.yaml\" />\n  </ItemGroup>\n</Project>\n");
             var findings = Path.Combine(project.State, "lint.findings");
             var engine = new MockBuildEngine();
 
-            new LintManifests { BuildEngine = engine, Files = new ITaskItem[] { new TaskItem(Path.Combine(project.Directory, "gone.yaml")) }, FindingsFile = findings }.Execute();
+            new LintManifests { BuildEngine = engine, ManifestFiles = new[] { project.Item("k8s/gone.yaml") }, FindingsFile = findings }.Execute();
             new ReportManifestFindings { BuildEngine = engine, FindingsFiles = new ITaskItem[] { new TaskItem(findings) } }.Execute();
 
             var error = Assert.Single(engine.Errors);
-            Assert.Contains("gone.yaml: no such file or directory", error.Message);
+            Assert.Equal(("MT4010", project.ProjectFile, 3, 5), (error.Code, error.File, error.LineNumber, error.ColumnNumber));
+            Assert.Equal("ManifestFile k8s/gone.yaml does not exist", error.Message);
         }
     }
 }

@@ -124,8 +124,9 @@ namespace ManifestTools.Diagnostics
             "MT4003", "InvalidDeclaredName", "A declared name is not valid where it is used", Severity.Error,
             "{0}",
             "Declared names become Kubernetes names and labels: the service name names the Service (a DNS-1035 label), " +
-            "a version is a label value and part of a Deployment name, the namespace is a DNS-1123 label, an image tag " +
-            "is at most 128 of [A-Za-z0-9_.-], and Istio matches header names in lower case only.");
+            "a version names a Deployment and a DestinationRule subset (Istio requires a DNS label: no dots), the " +
+            "namespace is a DNS-1123 label, ContainerRegistry is a host with an optional port, an image tag is at most 128 " +
+            "of [A-Za-z0-9_.-], route names are unique and not 'default', and Istio matches header names in lower case only.");
 
         public static readonly DiagnosticDescriptor DuplicateDeclaredVersion = new DiagnosticDescriptor(
             "MT4004", "DuplicateDeclaredVersion", "A version is declared twice", Severity.Error,
@@ -164,6 +165,13 @@ namespace ManifestTools.Diagnostics
             "Generated files are written to a temporary file beside the target and then renamed over it, so a failed " +
             "write leaves the previous content intact. Check permissions and free space.");
 
+        public static readonly DiagnosticDescriptor ManifestFileNotFound = new DiagnosticDescriptor(
+            "MT4010", "ManifestFileNotFound", "A ManifestFile item names a file that does not exist", Severity.Error,
+            "ManifestFile {0} does not exist",
+            "A ManifestFile item that names a file, not a wildcard, must name an existing file: a manifest that was renamed " +
+            "or moved would otherwise silently drop out of the lint. A wildcard that matches nothing is no error, as " +
+            "everywhere in MSBuild.");
+
         /// <summary>What linting manifests can report: the CLI's rules.</summary>
         public static IReadOnlyList<DiagnosticDescriptor> Lint { get; } = new[]
         {
@@ -178,6 +186,7 @@ namespace ManifestTools.Diagnostics
         {
             DeclaredWeightsNot100, UnknownDeclaredVersion, InvalidDeclaredName, DuplicateDeclaredVersion,
             InvalidDeclaredValue, OutputFileNotGenerated, TemplateError, DuplicateDeclaredImage, OutputWriteFailed,
+            ManifestFileNotFound,
         };
 
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new List<DiagnosticDescriptor>(Lint).Concat(Generation).ToList();

@@ -111,7 +111,15 @@ namespace ManifestTools.Generation
                     return null;
                 }
 
-                weights.Add(new WeightedVersion(entry.Substring(0, eq).Trim(), weight.Value));
+                string version = entry.Substring(0, eq).Trim();
+                if (weights.Any(w => w.Version == version))
+                {
+                    bound.Report(DiagnosticCatalog.InvalidDeclaredValue, item.Site,
+                        $"Weights of ServiceRoute {item.Identity} name version {version} twice; give each version one weight");
+                    return null;
+                }
+
+                weights.Add(new WeightedVersion(version, weight.Value));
             }
 
             return weights;

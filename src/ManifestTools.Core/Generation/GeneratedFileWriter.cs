@@ -33,13 +33,29 @@ namespace ManifestTools.Generation
         private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
         /// <param name="previous">The files an earlier run generated; those no longer generated are deleted if this project still owns them.</param>
-        public static WriteResult Write(string outputDirectory, IReadOnlyList<GeneratedFile> files, IEnumerable<string> previous, string projectFileName)
+        /// <remarks>
+        /// Nothing is written when any target path holds a file the project does not own, so that a conflict never
+        /// leaves half a service behind. Files in the folder whose header names this project and service, but which it
+        /// no longer generates, are deleted too: the committed output of a fresh clone has no record of earlier runs.
+        /// </remarks>
+        public static WriteResult Write(string outputDirectory, IReadOnlyList<GeneratedFile> files, IEnumerable<string> previous,
+            string projectFileName, string serviceName)
         {
             var owned = new List<string>();
             var written = new List<string>();
             var deleted = new List<string>();
             var diagnostics = new List<ManifestDiagnostic>();
+            try
+            {
+                Directory.CreateDirectory(outputDirectory);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                diagnostics.Add(Failed(outputDirectory, e.Message));
+                return new WriteResult(owned, written, deleted, diagnostics);
+            }
 
+            var toWrite = new List<(string Path, byte[] Bytes)>();
             foreach (var file in files)
             {
                 if (Path.GetFileName(file.FileName) != file.FileName)
@@ -48,9 +64,9 @@ namespace ManifestTools.Generation
                 }
 
                 string path = Path.Combine(outputDirectory, file.FileName);
+                var bytes = Utf8.GetBytes(file.Content);
                 try
                 {
-                    var bytes = Utf8.GetBytes(file.Content);
                     if (File.Exists(path))
                     {
                         var existing = File.ReadAllBytes(path);
@@ -60,15 +76,31 @@ namespace ManifestTools.Generation
                             continue;
                         }
 
-                        string? owner = GeneratedHeader.Owner(Utf8.GetString(existing, 0, Math.Min(existing.Length, 4096)));
-                        if (owner != projectFileName)
+                        var owner = GeneratedHeader.Owner(Utf8.GetString(existing, 0, Math.Min(existing.Length, 4096)));
+                        if (owner?.Project != projectFileName)
                         {
-                            diagnostics.Add(NotOwned(path, projectFileName, owner));
+                            diagnostics.Add(NotOwned(path, projectFileName, owner?.Project));
                             continue;
                         }
                     }
 
-                    Directory.CreateDirectory(outputDirectory);
+                    toWrite.Add((path, bytes));
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    diagnostics.Add(Failed(path, e.Message));
+                }
+            }
+
+            if (diagnostics.Count > 0)
+            {
+                return new WriteResult(new string[0], written, deleted, diagnostics);
+            }
+
+            foreach (var (path, bytes) in toWrite)
+            {
+                try
+                {
                     WriteAtomically(path, bytes);
                     owned.Add(path);
                     written.Add(path);
@@ -80,7 +112,9 @@ namespace ManifestTools.Generation
             }
 
             var current = new HashSet<string>(files.Select(f => Path.GetFullPath(Path.Combine(outputDirectory, f.FileName))), PathComparer);
-            DeleteOwned(previous.Where(p => p.Length > 0 && !current.Contains(Path.GetFullPath(p))), projectFileName, deleted, diagnostics);
+            DeleteOwned(previous.Where(p => p.Length > 0 && !current.Contains(Path.GetFullPath(p))), projectFileName, null, deleted, diagnostics);
+            var leftOver = Directory.EnumerateFiles(outputDirectory, "*.yaml").Where(p => !current.Contains(Path.GetFullPath(p)));
+            DeleteOwned(leftOver, projectFileName, serviceName, deleted, diagnostics);
             return new WriteResult(owned, written, deleted, diagnostics);
         }
 
@@ -89,17 +123,19 @@ namespace ManifestTools.Generation
         {
             var deleted = new List<string>();
             var diagnostics = new List<ManifestDiagnostic>();
-            DeleteOwned(files.Where(p => p.Length > 0), projectFileName, deleted, diagnostics);
+            DeleteOwned(files.Where(p => p.Length > 0), projectFileName, null, deleted, diagnostics);
             return new WriteResult(new string[0], new string[0], deleted, diagnostics);
         }
 
-        private static void DeleteOwned(IEnumerable<string> files, string projectFileName, List<string> deleted, List<ManifestDiagnostic> diagnostics)
+        /// <param name="serviceName">When set, the header must name this service too: for files no record says this project wrote.</param>
+        private static void DeleteOwned(IEnumerable<string> files, string projectFileName, string? serviceName, List<string> deleted, List<ManifestDiagnostic> diagnostics)
         {
-            foreach (var file in files.Distinct(PathComparer))
+            foreach (var file in files.Distinct(PathComparer).Where(f => !deleted.Contains(f, PathComparer)))
             {
                 try
                 {
-                    if (File.Exists(file) && GeneratedHeader.Owner(ReadStart(file)) == projectFileName)
+                    var owner = File.Exists(file) ? GeneratedHeader.Owner(ReadStart(file)) : null;
+                    if (owner?.Project == projectFileName && (serviceName == null || owner?.Service == serviceName))
                     {
                         File.Delete(file);
                         deleted.Add(file);

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using ManifestTools.Diagnostics;
+using ManifestTools.Loading;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -17,6 +19,9 @@ namespace ManifestTools.Generation
         public const int LoopLimit = 100_000;
         public const int RecursionLimit = 64;
 
+        /// <summary>Per rendered file; real templates take milliseconds.</summary>
+        public const double MaxSeconds = 10;
+
         public static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<ManifestDiagnostic> Diagnostics) Generate(
             ServiceModel model, TemplateSet templates, string projectFileName)
         {
@@ -27,17 +32,17 @@ namespace ManifestTools.Generation
             foreach (var version in model.Versions)
             {
                 Render(templates[TemplateSet.Deployment], service, TemplateModel.Version(model, version),
-                    $"{model.Name}-{version.Name}.deployment.yaml", projectFileName, files, diagnostics);
+                    $"{model.Name}-{version.Name}.deployment.yaml", projectFileName, model.Name, files, diagnostics);
             }
 
-            Render(templates[TemplateSet.Service], service, null, model.Name + ".service.yaml", projectFileName, files, diagnostics);
-            Render(templates[TemplateSet.DestinationRule], service, null, model.Name + ".destinationrule.yaml", projectFileName, files, diagnostics);
-            Render(templates[TemplateSet.VirtualService], service, null, model.Name + ".virtualservice.yaml", projectFileName, files, diagnostics);
+            Render(templates[TemplateSet.Service], service, null, model.Name + ".service.yaml", projectFileName, model.Name, files, diagnostics);
+            Render(templates[TemplateSet.DestinationRule], service, null, model.Name + ".destinationrule.yaml", projectFileName, model.Name, files, diagnostics);
+            Render(templates[TemplateSet.VirtualService], service, null, model.Name + ".virtualservice.yaml", projectFileName, model.Name, files, diagnostics);
             return (diagnostics.Count == 0 ? files : new List<GeneratedFile>(), diagnostics);
         }
 
         private static void Render(LoadedTemplate template, ScriptObject service, ScriptObject? version, string fileName,
-            string projectFileName, List<GeneratedFile> files, List<ManifestDiagnostic> diagnostics)
+            string projectFileName, string serviceName, List<GeneratedFile> files, List<ManifestDiagnostic> diagnostics)
         {
             var globals = new ScriptObject { ["service"] = service };
             if (version != null)
@@ -48,7 +53,7 @@ namespace ManifestTools.Generation
             globals.Import("yaml", new Func<object?, string>(YamlScalar.Format));
 
             var output = new BoundedOutput(MaxOutputChars);
-            var context = new TemplateContext
+            var context = new BoundedTemplateContext(MaxOutputChars, MaxSeconds)
             {
                 StrictVariables = true,
 
@@ -86,8 +91,21 @@ namespace ManifestTools.Generation
                 return;
             }
 
-            files.Add(new GeneratedFile(fileName, GeneratedHeader.For(projectFileName, template.Display) + Normalize(output.ToString()), template.Display));
+            var content = GeneratedHeader.For(projectFileName, serviceName, template.Display) + Normalize(output.ToString());
+            // What a template writes must be manifests: broken YAML is reported at the template, and never written.
+            var parsed = ManifestParser.ParseText(fileName, content, ParseOptions);
+            var broken = parsed.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error);
+            if (broken != null)
+            {
+                diagnostics.Add(TemplateDiagnostics.At(template.Path, SourceSpan.At(0, 0),
+                    $"template {template.Display} rendered {fileName}, which is not a valid manifest: line {broken.Span.Line}: {broken.Message}"));
+                return;
+            }
+
+            files.Add(new GeneratedFile(fileName, content, template.Display));
         }
+
+        private static readonly LintOptions ParseOptions = new LintOptions();
 
         /// <summary>LF only, no trailing blanks at the end, one final newline: the same bytes whatever the template's line endings.</summary>
         private static string Normalize(string text)

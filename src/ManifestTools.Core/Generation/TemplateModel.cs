@@ -22,6 +22,8 @@ namespace ManifestTools.Generation
                 ["labels"] = Labels(("app", model.Name), ("app.kubernetes.io/name", model.Name), ("app.kubernetes.io/managed-by", ManagedBy)),
                 ["selector"] = Labels(("app", model.Name)),
                 ["ports"] = Array(model.Ports.Select(p => new ScriptObject { ["name"] = p.Name, ["number"] = p.Number, ["protocol"] = p.Protocol })),
+                // HTTP routes go to a TCP port: the first one, or the first port when every port is UDP.
+                ["route_port"] = (model.Ports.FirstOrDefault(p => p.Protocol == "TCP") ?? model.Ports[0]).Number,
                 ["routes"] = Array(model.Routes.Select(r => new ScriptObject
                 {
                     ["name"] = r.Name,

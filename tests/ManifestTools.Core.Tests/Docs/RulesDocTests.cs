@@ -24,10 +24,11 @@ namespace ManifestTools.Tests.Docs
 
         /// <summary>
         /// Rules about files on disk, not about a declaration or a manifest: an existing output file (MT4006), a template
-        /// file (MT4007), a failed write (MT4009). No snippet can show them, so their sections show the message in a
-        /// <c>```text</c> block instead of checked examples; GeneratedFileWriterTests and TemplateTests check the behaviour.
+        /// file (MT4007), a failed write (MT4009), a missing ManifestFile (MT4010). No snippet can show them, so their
+        /// sections show the message in a <c>```text</c> block instead of checked examples; GeneratedFileWriterTests,
+        /// TemplateTests and the tasks' tests check the behaviour.
         /// </summary>
-        private static readonly string[] WithoutExamples = { "MT4006", "MT4007", "MT4009" };
+        private static readonly string[] WithoutExamples = { "MT4006", "MT4007", "MT4009", "MT4010" };
 
         private static readonly Lazy<RulesDoc> Doc = new Lazy<RulesDoc>(() => RulesDoc.Load(Path.Combine(RepoRoot.Path, "docs", "rules.md")));
 

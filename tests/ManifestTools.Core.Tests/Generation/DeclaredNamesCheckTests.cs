@@ -11,8 +11,8 @@ namespace ManifestTools.Tests.Generation
 
             Assert.Equal(new[]
             {
-                "Advertisements.csproj(11,5): error MT4003: version 'V2' is a label value and part of the Deployment name advertisements-V2, " +
-                "so it must be lower-case letters, digits, '-' and '.', and start and end with a letter or digit",
+                "Advertisements.csproj(11,5): error MT4003: version 'V2' names the Deployment advertisements-V2 and a DestinationRule subset, " +
+                "which Istio requires to be a DNS label, so it must be at most 63 lower-case letters, digits and '-', and start and end with a letter or digit",
             }, Findings.Of(declaration));
             Assert.Null(declaration.Bind().Model);
         }
@@ -101,8 +101,61 @@ namespace ManifestTools.Tests.Generation
             Assert.Empty(Findings.Of(Declarations.Advertisements().Environment("FEATURE_BANNER", ("Value", "on"), ("Versions", "v2"))));
         }
 
+        [Fact]
+        public void AVersionWithADot_IsNoSubsetName()
+        {
+            Assert.Equal(new[] { "MT4003 (10,5)" },
+                new Declarations().Version("v1.5", ("ImageTag", "1.5")).Bind().Diagnostics.Select(d => $"{d.Id} ({d.Span.Line},{d.Span.Column})"));
+        }
+
+        [Fact]
+        public void AnInvalidVersionName_IsNotReportedAgainAsTheImageTagDerivedFromIt()
+        {
+            Assert.Single(new Declarations().Version("V_1").Bind().Diagnostics);
+        }
+
+        [Fact]
+        public void ADerivedServiceName_GetsAHintToSetIt()
+        {
+            var declaration = new Declarations { ServiceName = "2048game" }.Version("v1");
+            var build = declaration.Build();
+            build.ServiceName = new ManifestTools.Generation.DeclaredValue("2048game", build.ProjectSite);
+
+            var diagnostic = Assert.Single(ManifestTools.Generation.DeclarationBinder.Bind(build).Diagnostics);
+
+            Assert.EndsWith("must start with a lower-case letter; it was derived from ContainerRepository or the assembly name: set ManifestServiceName",
+                diagnostic.Message);
+        }
+
         [Theory]
-        [InlineData("v1.5")]
+        [InlineData("registry.example")]
+        [InlineData("localhost:5000")]
+        public void ARegistryHost_IsSilent(string registry)
+        {
+            Assert.Empty(Findings.Of(new Declarations { Registry = registry }.Version("v1")));
+        }
+
+        [Theory]
+        [InlineData("https://registry.example")]
+        [InlineData("Registry.Example/ x")]
+        public void ARegistryThatIsNoHost_IsReported(string registry)
+        {
+            Assert.Contains("registry (ContainerRegistry)", Assert.Single(Findings.Of(new Declarations { Registry = registry }.Version("v1"))));
+        }
+
+        [Theory]
+        [InlineData("default", "is the name of the generated default route; choose another")]
+        [InlineData("products", "is used by two ServiceRoute items")]
+        public void ARouteNamedDefaultOrTwice_IsReported(string name, string problem)
+        {
+            var declaration = Canary()
+                .Route("products", ("Header", "page-source"), ("Exact", "products"), ("Weights", "v1=50;v2=50"))
+                .Route(name, ("Header", "x-beta"), ("Exact", "yes"), ("Weights", "v2"));
+
+            Assert.Equal(new[] { $"Advertisements.csproj(13,5): error MT4003: route name '{name}' of ServiceRoute {problem}" }, Findings.Of(declaration));
+        }
+
+        [Theory]
         [InlineData("canary")]
         [InlineData("2024-06")]
         public void LowerCaseVersions_AreSilent(string version)

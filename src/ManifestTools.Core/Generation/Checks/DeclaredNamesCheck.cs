@@ -18,29 +18,47 @@ namespace ManifestTools.Generation.Checks
         // An HTTP header field name (RFC 9110 token), in the lower case Istio requires.
         private static readonly Regex HeaderName = new Regex(@"^[a-z0-9!#$%&'*+.^_`|~-]+$", RegexOptions.CultureInvariant);
 
+        // A registry host, optionally with a port: what goes before the first '/' of an image reference.
+        private static readonly Regex Registry = new Regex(@"^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?$", RegexOptions.CultureInvariant);
+
         public static void Check(BoundDeclaration bound)
         {
             var source = bound.Source;
-            Name(bound, source.ServiceName, "service name (ManifestServiceName)", KubernetesNames.CheckDns1035Label(source.ServiceName.Value));
+            var serviceProblem = KubernetesNames.CheckDns1035Label(source.ServiceName.Value);
+            // Line 0: not set in the project file, so the name was derived; say how to choose one.
+            Name(bound, source.ServiceName, "service name (ManifestServiceName)", serviceProblem == null ? null
+                : source.ServiceName.Site.Span.Line > 0 ? serviceProblem
+                : serviceProblem + "; it was derived from ContainerRepository or the assembly name: set ManifestServiceName");
             Name(bound, source.Namespace, "namespace (ManifestNamespace)", KubernetesNames.CheckDns1123Label(source.Namespace.Value));
             Name(bound, source.Repository, "image repository (ContainerRepository)",
                 Repository.IsMatch(source.Repository.Value) ? null : "must be lower-case path components such as team/service");
+            if (source.Registry.Value.Trim().Length > 0)
+            {
+                Name(bound, source.Registry, "registry (ContainerRegistry)",
+                    Registry.IsMatch(source.Registry.Value.Trim().TrimEnd('/')) ? null : "must be a host name with an optional port, such as registry.example:5000");
+            }
 
             foreach (var version in bound.Versions)
             {
                 // The version alone, not the whole Deployment name: an invalid service name is reported once, at its
-                // property, not again at every version. With a valid service name (at most 63 characters) both agree.
-                var problem = KubernetesNames.CheckLabelValue(version.Name)
-                    ?? KubernetesNames.CheckDns1123Subdomain(version.Name)
-                    ?? (version.Name.Length == 0 ? "must not be empty" : null);
-                Report(bound, version.Item.Site, $"version '{version.Name}' is a label value and part of the Deployment name " +
-                    $"{source.ServiceName.Value}-{version.Name}, so it", problem == null ? null : "must be lower-case letters, digits, '-' and '.', and start and end with a letter or digit");
+                // property, not again at every version. Istio requires subset names to be DNS labels, so no dots.
+                var problem = KubernetesNames.CheckDns1123Label(version.Name);
+                Report(bound, version.Item.Site, $"version '{version.Name}' names the Deployment {source.ServiceName.Value}-{version.Name} " +
+                    "and a DestinationRule subset, which Istio requires to be a DNS label, so it",
+                    problem == null ? null : "must be at most 63 lower-case letters, digits and '-', and start and end with a letter or digit");
+
+                // A tag derived from an invalid version name is the same mistake; it is reported once, at the version.
+                bool derivedFromName = problem != null && version.ImageTag == version.Name;
                 Report(bound, version.Item.Site, $"image tag '{version.ImageTag}' of version {version.Name}",
-                    ImageTag.IsMatch(version.ImageTag) ? null : "must be at most 128 of [A-Za-z0-9_.-] and not start with '.' or '-'");
+                    derivedFromName || ImageTag.IsMatch(version.ImageTag) ? null : "must be at most 128 of [A-Za-z0-9_.-] and not start with '.' or '-'");
             }
 
+            var routeNames = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
             foreach (var route in bound.Routes)
             {
+                Report(bound, route.Item.Site, $"route name '{route.Item.Identity}' of ServiceRoute",
+                    route.Item.Identity == "default" ? "is the name of the generated default route; choose another"
+                    : !routeNames.Add(route.Item.Identity) ? "is used by two ServiceRoute items" : null);
                 Report(bound, route.Item.Site, $"header '{route.Header}' of ServiceRoute {route.Item.Identity}",
                     HeaderName.IsMatch(route.Header) ? null
                     : route.Header.ToLowerInvariant() != route.Header && HeaderName.IsMatch(route.Header.ToLowerInvariant())

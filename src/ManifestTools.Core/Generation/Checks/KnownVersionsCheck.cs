@@ -8,7 +8,7 @@ namespace ManifestTools.Generation.Checks
     {
         public static void Check(BoundDeclaration bound)
         {
-            var declared = bound.Versions.Select(v => v.Name).ToList();
+            var declared = bound.Versions.Select(v => v.Name).Distinct().ToList();
             foreach (var route in bound.Routes)
             {
                 foreach (var weight in route.Weights.Where(w => !declared.Contains(w.Version)))
