@@ -11,13 +11,15 @@ namespace ManifestTools.Generation
     internal sealed class BoundedTemplateContext : TemplateContext
     {
         private readonly int _maxStringChars;
-        private readonly long _deadlineTicks;
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly Stopwatch _clock;
+        private readonly double _maxSeconds;
 
-        public BoundedTemplateContext(int maxStringChars, double maxSeconds)
+        /// <param name="clock">Started when generation began: the time limit covers all of a service's files together.</param>
+        public BoundedTemplateContext(int maxStringChars, Stopwatch clock, double maxSeconds)
         {
             _maxStringChars = maxStringChars;
-            _deadlineTicks = (long)(maxSeconds * Stopwatch.Frequency);
+            _clock = clock;
+            _maxSeconds = maxSeconds;
         }
 
         public override object? Evaluate(ScriptNode? scriptNode, bool aliasReturnedFunction)
@@ -33,9 +35,9 @@ namespace ManifestTools.Generation
 
         protected override bool OnStepLoop(ScriptLoopStatementBase loop)
         {
-            if (_clock.ElapsedTicks > _deadlineTicks)
+            if (_clock.Elapsed.TotalSeconds > _maxSeconds)
             {
-                throw new ScriptRuntimeException(loop.Span, $"the template ran for more than {_deadlineTicks / Stopwatch.Frequency} s");
+                throw new ScriptRuntimeException(loop.Span, $"generation ran for more than {_maxSeconds} s");
             }
 
             return base.OnStepLoop(loop);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using ManifestTools.Diagnostics;
@@ -19,30 +20,48 @@ namespace ManifestTools.Generation
         public const int LoopLimit = 100_000;
         public const int RecursionLimit = 64;
 
-        /// <summary>Per rendered file; real templates take milliseconds.</summary>
-        public const double MaxSeconds = 10;
+        /// <summary>For all of a service's files together; real templates take milliseconds each.</summary>
+        public const double MaxSeconds = 30;
 
         public static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<ManifestDiagnostic> Diagnostics) Generate(
-            ServiceModel model, TemplateSet templates, string projectFileName)
+            ServiceModel model, TemplateSet templates, string projectFileName) => Generate(model, templates, projectFileName, MaxSeconds);
+
+        internal static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<ManifestDiagnostic> Diagnostics) Generate(
+            ServiceModel model, TemplateSet templates, string projectFileName, double maxSeconds)
         {
+            var clock = Stopwatch.StartNew();
             var files = new List<GeneratedFile>();
             var diagnostics = new List<ManifestDiagnostic>();
             var service = TemplateModel.Service(model, projectFileName);
+            var jobs = model.Versions
+                .Select(v => (Template: TemplateSet.Deployment, Version: (ScriptObject?)TemplateModel.Version(model, v), File: $"{model.Name}-{v.Name}.deployment.yaml"))
+                .Append((TemplateSet.Service, null, model.Name + ".service.yaml"))
+                .Append((TemplateSet.DestinationRule, null, model.Name + ".destinationrule.yaml"))
+                .Append((TemplateSet.VirtualService, null, model.Name + ".virtualservice.yaml"));
 
-            foreach (var version in model.Versions)
+            foreach (var job in jobs)
             {
-                Render(templates[TemplateSet.Deployment], service, TemplateModel.Version(model, version),
-                    $"{model.Name}-{version.Name}.deployment.yaml", projectFileName, model.Name, files, diagnostics);
+                // Once the time is up, the rest is not rendered: one finding says so, not one per file.
+                if (clock.Elapsed.TotalSeconds > maxSeconds)
+                {
+                    if (diagnostics.Count == 0)
+                    {
+                        var template = templates[job.Template];
+                        diagnostics.Add(TemplateDiagnostics.At(template.Path, SourceSpan.At(0, 0),
+                            $"template {template.Display}: generation ran for more than {maxSeconds} s before {job.File}"));
+                    }
+
+                    break;
+                }
+
+                Render(templates[job.Template], service, job.Version, job.File, projectFileName, model.Name, clock, maxSeconds, files, diagnostics);
             }
 
-            Render(templates[TemplateSet.Service], service, null, model.Name + ".service.yaml", projectFileName, model.Name, files, diagnostics);
-            Render(templates[TemplateSet.DestinationRule], service, null, model.Name + ".destinationrule.yaml", projectFileName, model.Name, files, diagnostics);
-            Render(templates[TemplateSet.VirtualService], service, null, model.Name + ".virtualservice.yaml", projectFileName, model.Name, files, diagnostics);
             return (diagnostics.Count == 0 ? files : new List<GeneratedFile>(), diagnostics);
         }
 
         private static void Render(LoadedTemplate template, ScriptObject service, ScriptObject? version, string fileName,
-            string projectFileName, string serviceName, List<GeneratedFile> files, List<ManifestDiagnostic> diagnostics)
+            string projectFileName, string serviceName, Stopwatch clock, double maxSeconds, List<GeneratedFile> files, List<ManifestDiagnostic> diagnostics)
         {
             var globals = new ScriptObject { ["service"] = service };
             if (version != null)
@@ -53,7 +72,7 @@ namespace ManifestTools.Generation
             globals.Import("yaml", new Func<object?, string>(YamlScalar.Format));
 
             var output = new BoundedOutput(MaxOutputChars);
-            var context = new BoundedTemplateContext(MaxOutputChars, MaxSeconds)
+            var context = new BoundedTemplateContext(MaxOutputChars, clock, maxSeconds)
             {
                 StrictVariables = true,
 

@@ -34,6 +34,7 @@ namespace ManifestTools.Tests.Docs
             Assert.Contains($"a depth of {ManifestGenerator.RecursionLimit}", Readme);
             Assert.Contains($"({ManifestGenerator.MaxOutputChars.ToString("N0", CultureInfo.InvariantCulture)} characters", Readme);
             Assert.Contains($"({TemplateSet.MaxTemplateBytes.ToString("N0", CultureInfo.InvariantCulture)} bytes)", Readme);
+            Assert.Contains($"files after {ManifestGenerator.MaxSeconds} s", Readme);
         }
 
         [Fact]

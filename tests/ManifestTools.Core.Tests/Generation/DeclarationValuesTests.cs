@@ -58,6 +58,7 @@ namespace ManifestTools.Tests.Generation
         [InlineData("", "ServiceRoute products needs Weights, such as Weights=\"v1=50;v2=50\"")]
         [InlineData("v1;v2=50", "Weights entry 'v1' of ServiceRoute products needs a weight: v1=50")]
         [InlineData("v1=half;v2=50", "Weights 'half' of products is not an integer from 0 to 100")]
+        [InlineData("v1=50;v1=50", "Weights of ServiceRoute products name version v1 twice; give each version one weight")]
         public void RouteWeights(string weights, string message)
         {
             var declaration = Canary().Route("products", ("Header", "page-source"), ("Prefix", "prod"), ("Weights", weights));

@@ -80,6 +80,17 @@ namespace ManifestTools.Tests.Generation
         }
 
         [Fact]
+        public void HttpRoutes_GoToTheFirstTcpPort_EvenAfterAUdpPort()
+        {
+            var declaration = new Declarations().Port("53", ("Type", "udp")).Port("8080").Version("v1");
+
+            var yaml = YamlTree.Single(Content(declaration.Generate(), "advertisements.virtualservice.yaml"));
+
+            var destination = Assert.Single(yaml.Items("spec", "http").SelectMany(route => route.Items("route")));
+            Assert.Equal("8080", destination.Text("destination", "port", "number"));
+        }
+
+        [Fact]
         public void SeveralContainerPorts_NameThePortInEveryDestination_AndLintClean()
         {
             var declaration = Declarations.Advertisements().Port("9090");

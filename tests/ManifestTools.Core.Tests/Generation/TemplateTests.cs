@@ -161,12 +161,35 @@ namespace ManifestTools.Tests.Generation
                 diagnostic.Message);
         }
 
-        private (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<ManifestDiagnostic> Diagnostics) Generate()
+        [Fact]
+        public void AStringDoubledInALoop_StopsAtTheLimit_NotAtTheEndOfMemory()
+        {
+            _project.Write(Override, "{{ x = \"a\" }}\n{{ for i in 1..40 }}{{ x = x + x }}{{ end }}\n");
+
+            var diagnostic = Assert.Single(Generate().Diagnostics);
+
+            Assert.Equal(("MT4007", 2), (diagnostic.Id, diagnostic.Span.Line));
+            Assert.EndsWith($"exceeds the limit of {ManifestGenerator.MaxOutputChars}", diagnostic.Message);
+        }
+
+        [Fact]
+        public void ATemplateThatRunsTooLong_Stops()
+        {
+            // Few iterations, each copying megabytes: under every other limit, so only the time limit stops it.
+            _project.Write(Override, "{{ x = \"a\" | string.pad_left 3000000 }}\n{{ for i in 1..99999 }}{{ y = x + \"b\" }}{{ end }}\n");
+
+            var diagnostic = Assert.Single(Generate(maxSeconds: 0.2).Diagnostics);
+
+            Assert.Equal(("MT4007", 2), (diagnostic.Id, diagnostic.Span.Line));
+            Assert.EndsWith("generation ran for more than 0.2 s", diagnostic.Message);
+        }
+
+        private (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<ManifestDiagnostic> Diagnostics) Generate(double maxSeconds = ManifestGenerator.MaxSeconds)
         {
             var (templates, diagnostics) = TemplateSet.Load(Declarations.PackageTemplates, OverrideDirectory, _project.Path);
             Assert.Empty(diagnostics.Select(d => d.ToString()));
             var (model, _) = new Declarations().Version("v1", ("ImageTag", "1.0")).Bind();
-            return ManifestGenerator.Generate(model!, templates!, Declarations.Project);
+            return ManifestGenerator.Generate(model!, templates!, Declarations.Project, maxSeconds);
         }
     }
 }
