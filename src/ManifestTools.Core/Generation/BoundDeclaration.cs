@@ -19,59 +19,17 @@ namespace ManifestTools.Generation
             Diagnostics.Add(new ManifestDiagnostic(descriptor, descriptor.DefaultSeverity, site.File, site.Span, descriptor.FormatMessage(args), null));
     }
 
-    internal sealed class BoundVersion
+    /// <param name="Weight">Null when the item has no Weight; the default split then decides (see MT4001).</param>
+    internal sealed record BoundVersion(DeclaredItem Item, string ImageTag, string Image, int? Weight, int Replicas)
     {
-        public BoundVersion(DeclaredItem item, string imageTag, string image, int? weight, int replicas)
-        {
-            Item = item;
-            ImageTag = imageTag;
-            Image = image;
-            Weight = weight;
-            Replicas = replicas;
-        }
-
-        public DeclaredItem Item { get; }
         public string Name => Item.Identity;
-        public string ImageTag { get; }
-        public string Image { get; }
-
-        /// <summary>Null when the item has no Weight; the default split then decides (see MT4001).</summary>
-        public int? Weight { get; }
-        public int Replicas { get; }
     }
 
-    internal sealed class BoundRoute
+    internal sealed record BoundRoute(DeclaredItem Item, string Header, string MatchType, string MatchValue, IReadOnlyList<WeightedVersion> Weights);
+
+    /// <param name="Versions">Empty: every version.</param>
+    internal sealed record BoundEnvironmentVariable(DeclaredItem Item, string Value, IReadOnlyList<string> Versions)
     {
-        public BoundRoute(DeclaredItem item, string header, string matchType, string matchValue, IReadOnlyList<WeightedVersion> weights)
-        {
-            Item = item;
-            Header = header;
-            MatchType = matchType;
-            MatchValue = matchValue;
-            Weights = weights;
-        }
-
-        public DeclaredItem Item { get; }
-        public string Header { get; }
-        public string MatchType { get; }
-        public string MatchValue { get; }
-        public IReadOnlyList<WeightedVersion> Weights { get; }
-    }
-
-    internal sealed class BoundEnvironmentVariable
-    {
-        public BoundEnvironmentVariable(DeclaredItem item, string value, IReadOnlyList<string> versions)
-        {
-            Item = item;
-            Value = value;
-            Versions = versions;
-        }
-
-        public DeclaredItem Item { get; }
         public string Name => Item.Identity;
-        public string Value { get; }
-
-        /// <summary>Empty: every version.</summary>
-        public IReadOnlyList<string> Versions { get; }
     }
 }

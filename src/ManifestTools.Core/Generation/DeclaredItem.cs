@@ -5,17 +5,7 @@ using ManifestTools.Diagnostics;
 namespace ManifestTools.Generation
 {
     /// <summary>Where something was declared: a project file and a span in it (line 0 when the line is unknown).</summary>
-    public readonly struct DeclarationSite
-    {
-        public DeclarationSite(string file, SourceSpan span)
-        {
-            File = file;
-            Span = span;
-        }
-
-        public string File { get; }
-        public SourceSpan Span { get; }
-    }
+    public readonly record struct DeclarationSite(string File, SourceSpan Span);
 
     /// <summary>An MSBuild item as the project declared it: the identity, metadata as strings, and where it was written.</summary>
     public sealed class DeclaredItem
@@ -48,15 +38,5 @@ namespace ManifestTools.Generation
     }
 
     /// <summary>A declared property value and where it was set.</summary>
-    public readonly struct DeclaredValue
-    {
-        public DeclaredValue(string value, DeclarationSite site)
-        {
-            Value = value;
-            Site = site;
-        }
-
-        public string Value { get; }
-        public DeclarationSite Site { get; }
-    }
+    public readonly record struct DeclaredValue(string Value, DeclarationSite Site);
 }

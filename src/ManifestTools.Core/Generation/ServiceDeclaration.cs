@@ -5,22 +5,24 @@ namespace ManifestTools.Generation
     /// <summary>What a project declares about its service, as raw strings; <see cref="DeclarationBinder"/> checks and types it.</summary>
     public sealed class ServiceDeclaration
     {
+        private static readonly DeclaredValue Undeclared = new DeclaredValue("", default);
+
         /// <summary>The project file's name (no folder); generated headers name it, and it marks which files this project owns.</summary>
         public string ProjectFileName { get; set; } = "";
 
         /// <summary>Where findings without a more precise site are reported: the project file, line unknown.</summary>
         public DeclarationSite ProjectSite { get; set; }
 
-        public DeclaredValue ServiceName { get; set; }
-        public DeclaredValue Namespace { get; set; }
-        public DeclaredValue Registry { get; set; }
-        public DeclaredValue Repository { get; set; }
+        public DeclaredValue ServiceName { get; set; } = Undeclared;
+        public DeclaredValue Namespace { get; set; } = Undeclared;
+        public DeclaredValue Registry { get; set; } = Undeclared;
+        public DeclaredValue Repository { get; set; } = Undeclared;
 
         /// <summary>ContainerImageTag: the tag of a version that declares no ImageTag.</summary>
-        public DeclaredValue DefaultImageTag { get; set; }
+        public DeclaredValue DefaultImageTag { get; set; } = Undeclared;
 
         /// <summary>An environment variable (such as DD_VERSION) set in each version's container to its image tag; empty for none.</summary>
-        public DeclaredValue VersionEnvironmentVariable { get; set; }
+        public DeclaredValue VersionEnvironmentVariable { get; set; } = Undeclared;
 
         public IReadOnlyList<DeclaredItem> Versions { get; set; } = new DeclaredItem[0];
         public IReadOnlyList<DeclaredItem> Routes { get; set; } = new DeclaredItem[0];
