@@ -61,33 +61,23 @@ namespace ManifestTools.Tasks
             var findings = new List<ManifestDiagnostic>();
             var previous = ReadFileList();
 
-            var (model, bindFindings) = DeclarationBinder.Bind(declaration);
-            findings.AddRange(bindFindings);
-            if (model != null)
+            var (model, files, generateFindings) = ManifestGenerator.Generate(declaration, PackageTemplatePath, TemplatePath, Path.GetDirectoryName(ProjectFile)!);
+            findings.AddRange(generateFindings);
+            if (model != null && files.Count > 0)
             {
-                var (templates, templateFindings) = TemplateSet.Load(PackageTemplatePath, TemplatePath, Path.GetDirectoryName(ProjectFile)!);
-                findings.AddRange(templateFindings);
-                if (templates != null)
+                var result = GeneratedFileWriter.Write(Path.GetFullPath(OutputPath), files, previous, declaration.ProjectFileName, model.Name);
+                findings.AddRange(result.Diagnostics);
+                foreach (var path in result.Written)
                 {
-                    var (files, renderFindings) = ManifestGenerator.Generate(model, templates, declaration.ProjectFileName);
-                    findings.AddRange(renderFindings);
-                    if (renderFindings.Count == 0)
-                    {
-                        var result = GeneratedFileWriter.Write(Path.GetFullPath(OutputPath), files, previous, declaration.ProjectFileName, model.Name);
-                        findings.AddRange(result.Diagnostics);
-                        foreach (var path in result.Written)
-                        {
-                            Log.LogMessage(MessageImportance.Normal, "ManifestTools: wrote {0}", path);
-                        }
-
-                        foreach (var path in result.Deleted)
-                        {
-                            Log.LogMessage(MessageImportance.Normal, "ManifestTools: deleted {0}, which the project no longer generates", path);
-                        }
-
-                        GeneratedFiles = result.Files.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
-                    }
+                    Log.LogMessage(MessageImportance.Normal, "ManifestTools: wrote {0}", path);
                 }
+
+                foreach (var path in result.Deleted)
+                {
+                    Log.LogMessage(MessageImportance.Normal, "ManifestTools: deleted {0}, which the project no longer generates", path);
+                }
+
+                GeneratedFiles = result.Files.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
             }
 
             Finding.WriteAll(FindingsFile, findings.Select(Finding.From));

@@ -23,6 +23,30 @@ namespace ManifestTools.Generation
         /// <summary>For all of a service's files together; real templates take milliseconds each.</summary>
         public const double MaxSeconds = 30;
 
+        /// <summary>
+        /// What a build does before writing: bind the declaration, load the templates, render every file. Files are
+        /// returned only when nothing is an error; the model, when the declaration bound, for the service's name.
+        /// </summary>
+        public static (ServiceModel? Model, IReadOnlyList<GeneratedFile> Files, IReadOnlyList<ManifestDiagnostic> Diagnostics) Generate(
+            ServiceDeclaration declaration, string packageTemplateDirectory, string? overrideTemplateDirectory, string projectDirectory)
+        {
+            var none = new GeneratedFile[0];
+            var (model, diagnostics) = DeclarationBinder.Bind(declaration);
+            if (model == null)
+            {
+                return (null, none, diagnostics);
+            }
+
+            var (templates, templateDiagnostics) = TemplateSet.Load(packageTemplateDirectory, overrideTemplateDirectory, projectDirectory);
+            if (templates == null)
+            {
+                return (model, none, diagnostics.Concat(templateDiagnostics).ToList());
+            }
+
+            var (files, renderDiagnostics) = Generate(model, templates, declaration.ProjectFileName);
+            return (model, files, diagnostics.Concat(renderDiagnostics).ToList());
+        }
+
         public static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<ManifestDiagnostic> Diagnostics) Generate(
             ServiceModel model, TemplateSet templates, string projectFileName) => Generate(model, templates, projectFileName, MaxSeconds);
 
