@@ -31,6 +31,10 @@ namespace ManifestTools.Tasks
         public string ContainerImageTag { get; set; } = "";
         public string VersionEnvironmentVariable { get; set; } = "";
 
+        public string ReadinessProbePath { get; set; } = "";
+
+        public string LivenessProbePath { get; set; } = "";
+
         public ITaskItem[] ServiceVersions { get; set; } = Array.Empty<ITaskItem>();
         public ITaskItem[] ServiceRoutes { get; set; } = Array.Empty<ITaskItem>();
         public ITaskItem[] ContainerPorts { get; set; } = Array.Empty<ITaskItem>();
@@ -124,6 +128,8 @@ namespace ManifestTools.Tasks
                 Repository = Property(ContainerRepository, "ContainerRepository"),
                 DefaultImageTag = Property(ContainerImageTag, "ContainerImageTag"),
                 VersionEnvironmentVariable = Property(VersionEnvironmentVariable, "ManifestVersionEnvironmentVariable"),
+                ReadinessProbePath = Property(ReadinessProbePath, "ManifestReadinessProbePath"),
+                LivenessProbePath = Property(LivenessProbePath, "ManifestLivenessProbePath"),
                 Versions = Items(ServiceVersions, "ServiceVersion"),
                 Routes = Items(ServiceRoutes, "ServiceRoute"),
                 Ports = Items(ContainerPorts, "ContainerPort"),

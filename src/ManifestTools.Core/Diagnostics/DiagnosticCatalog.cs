@@ -172,6 +172,31 @@ namespace ManifestTools.Diagnostics
             "or moved would otherwise silently drop out of the lint. A wildcard that matches nothing is no error, as " +
             "everywhere in MSBuild.");
 
+        public static readonly DiagnosticDescriptor UnsetConfiguration = new DiagnosticDescriptor(
+            "MT3001", "UnsetConfiguration", "The code reads a setting that no container of the service sets", Severity.Warning,
+            "the code reads {0}, but no container of {1} sets {2}{3}; {4}",
+            "The code reads an environment variable or a configuration key (IConfiguration[\"A:B\"], GetValue, GetSection, " +
+            "GetConnectionString) that none of the service's containers sets (env, or envFrom of a ConfigMap or Secret in the " +
+            "input) and, for configuration, no appsettings*.json of the project gives a value. In the cluster it reads null. " +
+            "A read with a fallback (?? or a GetValue default) is not reported. Key A:B is set by the variable A__B.");
+
+        public static readonly DiagnosticDescriptor ListenPortMismatch = new DiagnosticDescriptor(
+            "MT3002", "ListenPortMismatch", "The service listens on a port its manifests do not send traffic to", Severity.Error,
+            "{0} listens on port {1}, but {2}; {3}",
+            "The port the service listens on (UseUrls, Kestrel Listen*, app.Run(url), app.Urls, or else ASPNETCORE_URLS, " +
+            "ASPNETCORE_HTTP_PORTS and ASPNETCORE_HTTPS_PORTS in the container's environment) must be one that a container " +
+            "declares or that the Service's targetPort names. Otherwise the Service sends requests to a port nobody " +
+            "listens on, and they fail with connection refused (503 through Istio).");
+
+        public static readonly DiagnosticDescriptor HealthProbeMismatch = new DiagnosticDescriptor(
+            "MT3003", "HealthProbeMismatch", "Health endpoints and probes do not match", Severity.Warning,
+            "{0}",
+            "When the code maps a health endpoint (MapHealthChecks, UseHealthChecks, MapGet(\"/healthz\")), every Deployment " +
+            "of the service should have a readinessProbe, or Kubernetes sends traffic to pods that are not ready. And a " +
+            "probe's httpGet path must be one the code maps: a probe that gets 404 keeps the pod out of the Service (readiness) " +
+            "or restarts it forever (liveness). Probe paths are checked only when every route of the code is known: no " +
+            "controllers, Razor Pages, fallback or computed patterns.");
+
         /// <summary>What linting manifests can report: the CLI's rules.</summary>
         public static IReadOnlyList<DiagnosticDescriptor> Lint { get; } = new[]
         {
@@ -189,6 +214,9 @@ namespace ManifestTools.Diagnostics
             ManifestFileNotFound,
         };
 
-        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new List<DiagnosticDescriptor>(Lint).Concat(Generation).ToList();
+        /// <summary>What comparing the service's C# code with its manifests can report; only the analyzer does.</summary>
+        public static IReadOnlyList<DiagnosticDescriptor> Code { get; } = new[] { UnsetConfiguration, ListenPortMismatch, HealthProbeMismatch };
+
+        public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new List<DiagnosticDescriptor>(Lint).Concat(Code).Concat(Generation).ToList();
     }
 }

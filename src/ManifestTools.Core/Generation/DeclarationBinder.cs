@@ -27,6 +27,8 @@ namespace ManifestTools.Generation
             BindRoutes(bound);
             BindPorts(bound);
             BindEnvironment(bound);
+            BindProbePath(bound, bound.Source.ReadinessProbePath, "ManifestReadinessProbePath");
+            BindProbePath(bound, bound.Source.LivenessProbePath, "ManifestLivenessProbePath");
             foreach (var check in Checks)
             {
                 check(bound);
@@ -167,6 +169,15 @@ namespace ManifestTools.Generation
             }
         }
 
+        private static void BindProbePath(BoundDeclaration bound, DeclaredValue path, string property)
+        {
+            string value = path.Value.Trim();
+            if (value.Length > 0 && (value[0] != '/' || value.Any(char.IsWhiteSpace)))
+            {
+                bound.Report(DiagnosticCatalog.InvalidDeclaredValue, path.Site, $"{property} '{value}' is not a request path: it must start with / and hold no spaces");
+            }
+        }
+
         private static ServiceModel BuildModel(BoundDeclaration bound)
         {
             var source = bound.Source;
@@ -193,7 +204,8 @@ namespace ManifestTools.Generation
 
             var routes = bound.Routes.Select(r => new RouteModel(r.Item.Identity, r.Header, r.MatchType, r.MatchValue, r.Weights)).ToList();
             var defaultRoute = versions.Select(v => new WeightedVersion(v.Name, v.Weight)).ToList();
-            return new ServiceModel(source.ServiceName.Value.Trim(), source.Namespace.Value.Trim(), bound.Ports, versions, routes, defaultRoute);
+            return new ServiceModel(source.ServiceName.Value.Trim(), source.Namespace.Value.Trim(), bound.Ports, versions, routes, defaultRoute,
+                source.ReadinessProbePath.Value.Trim(), source.LivenessProbePath.Value.Trim());
         }
 
         private static int? ParseInt(BoundDeclaration bound, DeclaredItem item, string field, string text, int min, int max, string itemType = "")

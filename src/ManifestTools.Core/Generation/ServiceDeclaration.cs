@@ -24,6 +24,12 @@ namespace ManifestTools.Generation
         /// <summary>An environment variable (such as DD_VERSION) set in each version's container to its image tag; empty for none.</summary>
         public DeclaredValue VersionEnvironmentVariable { get; set; } = Undeclared;
 
+        /// <summary>The httpGet path of each container's readinessProbe; empty for none.</summary>
+        public DeclaredValue ReadinessProbePath { get; set; } = Undeclared;
+
+        /// <summary>The httpGet path of each container's livenessProbe; empty for none.</summary>
+        public DeclaredValue LivenessProbePath { get; set; } = Undeclared;
+
         public IReadOnlyList<DeclaredItem> Versions { get; set; } = new DeclaredItem[0];
         public IReadOnlyList<DeclaredItem> Routes { get; set; } = new DeclaredItem[0];
         public IReadOnlyList<DeclaredItem> Ports { get; set; } = new DeclaredItem[0];

@@ -4,8 +4,10 @@ namespace ManifestTools.Generation
 {
     /// <summary>The checked, typed service the templates render. Every list keeps declaration order.</summary>
     /// <param name="DefaultRoute">The split of requests that no route matches, from the ServiceVersion weights.</param>
+    /// <param name="ReadinessProbePath">The readiness probe's httpGet path; empty for no probe.</param>
+    /// <param name="LivenessProbePath">The liveness probe's httpGet path; empty for no probe.</param>
     public sealed record ServiceModel(string Name, string Namespace, IReadOnlyList<PortModel> Ports, IReadOnlyList<VersionModel> Versions,
-        IReadOnlyList<RouteModel> Routes, IReadOnlyList<WeightedVersion> DefaultRoute);
+        IReadOnlyList<RouteModel> Routes, IReadOnlyList<WeightedVersion> DefaultRoute, string ReadinessProbePath, string LivenessProbePath);
 
     /// <param name="Name">Istio selects the protocol by the port name's prefix, so TCP ports are named http, http-2, ...</param>
     /// <param name="Protocol">TCP or UDP, as the Kubernetes API spells it.</param>

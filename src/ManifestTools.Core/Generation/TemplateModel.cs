@@ -23,6 +23,8 @@ namespace ManifestTools.Generation
                 ["selector"] = Labels(("app", model.Name)),
                 ["ports"] = Array(model.Ports.Select(p => new ScriptObject { ["name"] = p.Name, ["number"] = p.Number, ["protocol"] = p.Protocol })),
                 // HTTP routes go to a TCP port: the first one, or the first port when every port is UDP.
+                ["readiness_probe_path"] = model.ReadinessProbePath,
+                ["liveness_probe_path"] = model.LivenessProbePath,
                 ["route_port"] = (model.Ports.FirstOrDefault(p => p.Protocol == "TCP") ?? model.Ports[0]).Number,
                 ["routes"] = Array(model.Routes.Select(r => new ScriptObject
                 {

@@ -98,6 +98,20 @@ namespace ManifestTools.Loading
             return null;
         }
 
+        /// <summary>An int-or-string field such as targetPort: a plain integer is a number, anything else a port name.</summary>
+        public PortReference? PortReference(YMapping? parent, string key, FieldPath path)
+        {
+            var scalar = Typed<YScalar>(parent, key, path, "a port number or name", out _);
+            if (scalar == null)
+            {
+                return null;
+            }
+
+            return scalar.IsPlain && YamlScalars.TryParseInteger(scalar.Value, out int number)
+                ? new PortReference(number, null, scalar.Span)
+                : new PortReference(0, scalar.Value, scalar.Span);
+        }
+
         public List<Located<string>> Strings(YMapping? parent, string key, FieldPath path)
         {
             var result = new List<Located<string>>();

@@ -137,7 +137,10 @@ namespace ManifestTools.Loading
                 case ("", "Service"):
                     return ReadService(header, spec);
                 case ("", "Pod"):
-                    return new Workload(header, null, header.Labels, isController: false);
+                    return new Workload(header, null, header.Labels, isController: false, ReadContainers(spec, "spec"));
+                case ("", "ConfigMap"):
+                case ("", "Secret"):
+                    return ReadConfigData(header, root);
                 case ("apps", "Deployment"):
                 case ("apps", "ReplicaSet"):
                 case ("apps", "StatefulSet"):
@@ -181,7 +184,92 @@ namespace ManifestTools.Loading
             var templateMetadata = _fields.Mapping(template, "metadata", specPath + ".template.metadata", out var metadataSpan);
             var podLabels = _fields.Labels(templateMetadata, "labels", specPath + ".template.metadata.labels")
                 ?? new LabelMap(new List<Label>(), metadataSpan.Line > 0 ? metadataSpan : header.NameSpan);
-            return new Workload(header, selector, podLabels, isController);
+            var podSpec = _fields.Mapping(template, "spec", specPath + ".template.spec");
+            return new Workload(header, selector, podLabels, isController, ReadContainers(podSpec, specPath + ".template.spec"));
+        }
+
+        private List<Container> ReadContainers(YMapping? podSpec, FieldPath path)
+        {
+            var containers = new List<Container>();
+            foreach (var (item, itemPath) in _fields.MappingItems(podSpec, "containers", path + ".containers"))
+            {
+                var name = _fields.String(item, "name", itemPath + ".name");
+                var environment = new List<EnvironmentVariable>();
+                foreach (var (entry, entryPath) in _fields.MappingItems(item, "env", itemPath + ".env"))
+                {
+                    var variable = _fields.String(entry, "name", entryPath + ".name");
+                    if (variable == null)
+                    {
+                        continue;
+                    }
+
+                    var value = _fields.String(entry, "value", entryPath + ".value");
+                    // A variable without value nor valueFrom is set to the empty string; valueFrom sets it to a value known only in the cluster.
+                    bool fromReference = entry.TryGet("valueFrom", out _, out _);
+                    var keySpan = FieldReader.KeySpan(entry, "name", variable.Value.Span);
+                    environment.Add(new EnvironmentVariable(variable.Value.Value, value?.Value ?? (fromReference ? null : string.Empty), keySpan, value?.Span ?? keySpan));
+                }
+
+                var sources = new List<EnvironmentSource>();
+                foreach (var (entry, entryPath) in _fields.MappingItems(item, "envFrom", itemPath + ".envFrom"))
+                {
+                    var prefix = _fields.String(entry, "prefix", entryPath + ".prefix")?.Value ?? string.Empty;
+                    foreach (var (key, kind) in new[] { ("configMapRef", "ConfigMap"), ("secretRef", "Secret") })
+                    {
+                        var reference = _fields.String(_fields.Mapping(entry, key, entryPath + "." + key), "name", entryPath + "." + key + ".name");
+                        if (reference != null)
+                        {
+                            sources.Add(new EnvironmentSource(kind, reference.Value.Value, prefix));
+                        }
+                    }
+                }
+
+                var ports = new List<ContainerPort>();
+                foreach (var (entry, entryPath) in _fields.MappingItems(item, "ports", itemPath + ".ports"))
+                {
+                    var number = _fields.Integer(entry, "containerPort", entryPath + ".containerPort");
+                    if (number != null)
+                    {
+                        ports.Add(new ContainerPort(_fields.String(entry, "name", entryPath + ".name")?.Value, number.Value.Value,
+                            _fields.String(entry, "protocol", entryPath + ".protocol")?.Value ?? "TCP", number.Value.Span));
+                    }
+                }
+
+                var probes = new List<Probe>();
+                foreach (var kind in new[] { "readinessProbe", "livenessProbe", "startupProbe" })
+                {
+                    var probe = _fields.Mapping(item, kind, itemPath + "." + kind, out var probeSpan);
+                    if (probe == null)
+                    {
+                        continue;
+                    }
+
+                    var httpGet = _fields.Mapping(probe, "httpGet", itemPath + "." + kind + ".httpGet", out var httpGetSpan);
+                    var probePath = _fields.String(httpGet, "path", itemPath + "." + kind + ".httpGet.path");
+                    probes.Add(new Probe(kind, httpGet == null ? null : probePath?.Value ?? "/",
+                        _fields.PortReference(httpGet, "port", itemPath + "." + kind + ".httpGet.port"), probeSpan,
+                        probePath?.Span ?? (httpGet != null ? httpGetSpan : probeSpan)));
+                }
+
+                containers.Add(new Container(name?.Value ?? string.Empty, name != null ? FieldReader.KeySpan(item, "name", name.Value.Span) : item.Span,
+                    environment, sources, ports, probes));
+            }
+
+            return containers;
+        }
+
+        private ConfigData ReadConfigData(ObjectHeader header, YMapping root)
+        {
+            var keys = new List<string>();
+            foreach (var field in new[] { "data", "stringData", "binaryData" })
+            {
+                if (_fields.Mapping(root, field, field) is { } data)
+                {
+                    keys.AddRange(data.Entries.Select(e => e.Key.Value));
+                }
+            }
+
+            return new ConfigData(header, keys);
         }
 
         private LabelSelector? ReadSelector(YMapping? parent, FieldPath path)
@@ -235,7 +323,8 @@ namespace ManifestTools.Loading
                     continue;
                 }
 
-                ports.Add(new ServicePort(_fields.String(item, "name", itemPath + ".name")?.Value, port.Value.Value, FieldReader.KeySpan(item, "port", item.Span)));
+                ports.Add(new ServicePort(_fields.String(item, "name", itemPath + ".name")?.Value, port.Value.Value, FieldReader.KeySpan(item, "port", item.Span),
+                    _fields.PortReference(item, "targetPort", itemPath + ".targetPort")));
             }
 
             return new KubeService(header, selector, ports, type);

@@ -5,11 +5,12 @@ namespace ManifestTools.Model
 {
     public sealed class ServicePort
     {
-        public ServicePort(string? name, int port, SourceSpan span)
+        public ServicePort(string? name, int port, SourceSpan span, PortReference? targetPort = null)
         {
             Name = name;
             Port = port;
             Span = span;
+            TargetPort = targetPort;
         }
 
         public string? Name { get; }
@@ -17,6 +18,9 @@ namespace ManifestTools.Model
 
         /// <summary>The <c>port:</c> (Service) or <c>number:</c> (ServiceEntry) field.</summary>
         public SourceSpan Span { get; }
+
+        /// <summary>A Service's targetPort; null when absent, which means the same number as <see cref="Port"/>.</summary>
+        public PortReference? TargetPort { get; }
     }
 
     /// <summary>A core/v1 Service.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 
 namespace ManifestTools.Model
 {
@@ -7,12 +8,13 @@ namespace ManifestTools.Model
     /// </summary>
     public sealed class Workload : ManifestObject
     {
-        public Workload(ObjectHeader header, LabelSelector? selector, LabelMap podLabels, bool isController)
+        public Workload(ObjectHeader header, LabelSelector? selector, LabelMap podLabels, bool isController, IReadOnlyList<Container> containers)
             : base(header)
         {
             Selector = selector;
             PodLabels = podLabels;
             IsController = isController;
+            Containers = containers;
         }
 
         /// <summary>spec.selector; null for Pods, and for Jobs that let the API server generate it.</summary>
@@ -26,5 +28,8 @@ namespace ManifestTools.Model
         /// DaemonSet, Rollout); Jobs get generated selectors and Pods have none.
         /// </summary>
         public bool IsController { get; }
+
+        /// <summary>The pod's <c>containers</c> (not its init containers, whose environment the service never sees).</summary>
+        public IReadOnlyList<Container> Containers { get; }
     }
 }

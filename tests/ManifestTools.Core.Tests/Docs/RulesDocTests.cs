@@ -28,7 +28,7 @@ namespace ManifestTools.Tests.Docs
         /// sections show the message in a <c>```text</c> block instead of checked examples; GeneratedFileWriterTests,
         /// TemplateTests and the tasks' tests check the behaviour.
         /// </summary>
-        private static readonly string[] WithoutExamples = { "MT4006", "MT4007", "MT4009", "MT4010" };
+        private static readonly string[] WithoutExamples = { "MT3001", "MT3002", "MT3003", "MT4006", "MT4007", "MT4009", "MT4010" };
 
         private static readonly Lazy<RulesDoc> Doc = new Lazy<RulesDoc>(() => RulesDoc.Load(Path.Combine(RepoRoot.Path, "docs", "rules.md")));
 

@@ -22,7 +22,8 @@ namespace ManifestTools.Tests.Generation
                 "advertisements" => Declarations.Advertisements(),
                 "discounts" => new Declarations { ServiceName = "discounts", Namespace = "ns2", Repository = "ecommerce/discounts" }
                     .Port("5001").Version("v1", ("ImageTag", "1.0")),
-                _ => new Declarations { ServiceName = "checkout", Namespace = "shop", Registry = "", Repository = "checkout", VersionVariable = "DD_VERSION" }
+                _ => new Declarations { ServiceName = "checkout", Namespace = "shop", Registry = "", Repository = "checkout", VersionVariable = "DD_VERSION",
+                        ReadinessProbePath = "/health/ready", LivenessProbePath = "/healthz?full=1" }
                     .Port("8080").Port("9090", ("Name", "grpc")).Port("5353", ("Type", "udp"))
                     .Version("stable", ("Weight", "75"), ("Replicas", "3"))
                     .Version("canary", ("ImageTag", "2.1.0-rc.1"), ("Weight", "25"), ("Replicas", "0"))

@@ -75,6 +75,18 @@ namespace ManifestTools.Tests.Generation
                 Findings.Of(declaration));
         }
 
+        [Theory]
+        [InlineData("healthz")]
+        [InlineData("/health z")]
+        public void AProbePathThatIsNotARequestPath_IsReportedAtTheProperty(string path)
+        {
+            var declaration = Canary();
+            declaration.LivenessProbePath = path;
+
+            Assert.Equal(new[] { $"Advertisements.csproj(6,5): error MT4005: ManifestLivenessProbePath '{path}' is not a request path: it must start with / and hold no spaces" },
+                Findings.Of(declaration));
+        }
+
         [Fact]
         public void ValidValues_AreSilent_AndTyped()
         {

@@ -23,6 +23,8 @@ namespace ManifestTools.Tests.Generation
         public string Repository { get; set; } = "ecommerce/advertisements";
         public string ImageTag { get; set; } = "";
         public string VersionVariable { get; set; } = "";
+        public string ReadinessProbePath { get; set; } = "";
+        public string LivenessProbePath { get; set; } = "";
 
         /// <summary>The Ecommerce canary of the Istio tutorial: v1 takes ordinary traffic, the products page splits 50/50.</summary>
         public static Declarations Advertisements() => new Declarations { VersionVariable = "DD_VERSION" }
@@ -52,6 +54,8 @@ namespace ManifestTools.Tests.Generation
                 Repository = new DeclaredValue(Repository, site),
                 DefaultImageTag = new DeclaredValue(ImageTag, site),
                 VersionEnvironmentVariable = new DeclaredValue(VersionVariable, site),
+                ReadinessProbePath = new DeclaredValue(ReadinessProbePath, new DeclarationSite(Project, SourceSpan.At(5, 5))),
+                LivenessProbePath = new DeclaredValue(LivenessProbePath, new DeclarationSite(Project, SourceSpan.At(6, 5))),
                 Versions = _versions,
                 Routes = _routes,
                 Ports = _ports,

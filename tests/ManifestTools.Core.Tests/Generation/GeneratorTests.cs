@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using ManifestTools.Generation;
+using ManifestTools.Loading;
 
 namespace ManifestTools.Tests.Generation
 {
@@ -156,6 +157,23 @@ namespace ManifestTools.Tests.Generation
             Assert.Equal(new[] { ("DD_VERSION", "1.0") }, YamlTree.Environment(Content(files, "advertisements-v1.deployment.yaml")));
             Assert.Equal(new[] { ("DD_VERSION", "2.0") }, YamlTree.Environment(Content(files, "advertisements-v2.deployment.yaml")));
         }
+
+        [Fact]
+        public void ProbePaths_BecomeHttpGetProbesOnTheRoutePort_ThatTheLinterReadsBack()
+        {
+            var declaration = Declarations.Advertisements().Port("9090");
+            declaration.ReadinessProbePath = "/healthz";
+            declaration.LivenessProbePath = "/live";
+            var yaml = Content(declaration.Generate(), "advertisements-v1.deployment.yaml");
+
+            var container = ((Model.Workload)ManifestParser.ParseText("d.yaml", yaml, new LintOptions()).Objects.Single()).Containers.Single();
+            Assert.Equal(new (string, string?, string?)[] { ("readinessProbe", "/healthz", "5002"), ("livenessProbe", "/live", "5002") },
+                container.Probes.Select(p => (p.Kind, p.Path, p.Port?.ToString())));
+        }
+
+        [Fact]
+        public void WithoutProbePaths_TheContainerHasNoProbes() =>
+            Assert.DoesNotContain("Probe", Content(Declarations.Advertisements().Generate(), "advertisements-v1.deployment.yaml"));
 
         [Fact]
         public void WithoutEnvironment_TheContainerHasNoEnv()

@@ -123,7 +123,7 @@ namespace ManifestTools.Tests.Hostile
             Assert.Empty(file.Diagnostics);
             Assert.Equal(20_000, file.Objects.Count);
             Assert.Equal(99_997, file.Objects[^1].Header.Span.Line);
-            Assert.IsType<ManifestObject>(file.Objects[^1]);
+            Assert.IsType<ConfigData>(file.Objects[^1]);
         }
     }
 }

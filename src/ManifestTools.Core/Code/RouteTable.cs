@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ManifestTools.Code
+{
+    /// <summary>The route patterns the code maps, for matching probe paths against them.</summary>
+    public sealed class RouteTable
+    {
+        private static readonly HashSet<string> HealthSegments = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "health", "healthz", "healthcheck", "healthchecks", "ready", "readyz", "readiness", "live", "livez", "liveness", "alive",
+        };
+
+        private readonly List<string[]> _patterns = new List<string[]>();
+
+        /// <summary>
+        /// False when the code may serve paths the table does not list: controllers, Razor Pages, a fallback, or a pattern
+        /// that is not a constant. Probe paths are then not checked.
+        /// </summary>
+        public bool IsComplete { get; private set; } = true;
+
+        public IReadOnlyCollection<string> Patterns => _patterns.Select(p => "/" + string.Join("/", p)).ToList();
+
+        public void Add(string pattern) => _patterns.Add(Segments(pattern));
+
+        public void MarkIncomplete() => IsComplete = false;
+
+        /// <summary>True for the paths health checks conventionally live at: /healthz, /health/ready, /api/livez.</summary>
+        public static bool IsHealthPath(string pattern)
+        {
+            var segments = Segments(pattern);
+            return segments.Length > 0 && (HealthSegments.Contains(segments[0]) || HealthSegments.Contains(segments[segments.Length - 1]));
+        }
+
+        /// <summary>Whether a request path (a probe's, which may carry a query) reaches one of the patterns.</summary>
+        public bool Matches(string path)
+        {
+            int query = path.IndexOf('?');
+            var segments = Segments(query < 0 ? path : path.Substring(0, query));
+            return _patterns.Any(p => Matches(p, segments));
+        }
+
+        private static bool Matches(string[] pattern, string[] path)
+        {
+            for (int i = 0; i < pattern.Length; i++)
+            {
+                var segment = pattern[i];
+                if (segment.StartsWith("{*", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                if (i >= path.Length)
+                {
+                    // Only optional parameters ({id?}) and parameters with defaults ({id=1}) may be left out.
+                    return pattern.Skip(i).All(s => s.StartsWith("{", StringComparison.Ordinal) && (s.EndsWith("?}", StringComparison.Ordinal) || s.Contains("=")));
+                }
+
+                if (!segment.StartsWith("{", StringComparison.Ordinal) && !string.Equals(segment, path[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+
+            return pattern.Length == path.Length;
+        }
+
+        private static string[] Segments(string pattern) =>
+            pattern.TrimStart('~').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+    }
+}

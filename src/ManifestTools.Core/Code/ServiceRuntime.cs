@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ManifestTools.Model;
+using ManifestTools.Resolution;
+
+namespace ManifestTools.Code
+{
+    /// <summary>
+    /// What the cluster gives one service's code: its workloads (the pods its Service selects), their containers'
+    /// environment, ports and probes, and the project's appsettings. The MT3xxx rules compare the code against it.
+    /// </summary>
+    public sealed class ServiceRuntime
+    {
+        private readonly HashSet<string> _generatedFiles;
+        private readonly HashSet<string> _environment = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _configurationKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        private ServiceRuntime(string serviceName, IReadOnlyList<KubeService> services, IReadOnlyList<Workload> workloads,
+            IReadOnlyDictionary<(string Namespace, string Kind, string Name), ConfigData> configData, AppSettings settings, HashSet<string> generatedFiles)
+        {
+            ServiceName = serviceName;
+            Services = services;
+            Workloads = workloads;
+            Settings = settings;
+            _generatedFiles = generatedFiles;
+            foreach (var (workload, container) in Containers)
+            {
+                foreach (var variable in container.Environment)
+                {
+                    _environment.Add(variable.Name);
+                }
+
+                foreach (var source in container.EnvironmentSources)
+                {
+                    if (configData.TryGetValue((workload.Namespace, source.Kind, source.Name), out var data))
+                    {
+                        _environment.UnionWith(data.Keys.Select(k => source.Prefix + k));
+                    }
+                    else
+                    {
+                        HasUnknownEnvironment = true;
+                    }
+                }
+            }
+
+            foreach (var name in _environment)
+            {
+                _configurationKeys.Add(ConfigurationKeys.FromEnvironmentName(name));
+                // The default host builder also reads DOTNET_ and ASPNETCORE_ variables, without the prefix, into the app's configuration.
+                foreach (var prefix in HostPrefixes)
+                {
+                    if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                    {
+                        _configurationKeys.Add(ConfigurationKeys.FromEnvironmentName(name.Substring(prefix.Length)));
+                    }
+                }
+            }
+        }
+
+        private static readonly string[] HostPrefixes = { "DOTNET_", "ASPNETCORE_" };
+
+        public string ServiceName { get; }
+
+        /// <summary>The Services named like the service; empty when its workloads were found by their app label.</summary>
+        public IReadOnlyList<KubeService> Services { get; }
+
+        /// <summary>Empty when the manifests hold no workload of the service: the MT3xxx rules then have nothing to compare.</summary>
+        public IReadOnlyList<Workload> Workloads { get; }
+
+        public AppSettings Settings { get; }
+
+        /// <summary>True when an envFrom names a ConfigMap or Secret that is not in the input, so any variable may be set.</summary>
+        public bool HasUnknownEnvironment { get; }
+
+        public IEnumerable<(Workload Workload, Container Container)> Containers =>
+            Workloads.SelectMany(w => w.Containers.Select(c => (w, c)));
+
+        /// <summary>
+        /// Finds the workloads of <paramref name="serviceName"/>: the pods the Service of that name selects (in the default
+        /// namespace if several namespaces have one), else the pod templates labelled <c>app</c> or
+        /// <c>app.kubernetes.io/name</c> with it.
+        /// </summary>
+        public static ServiceRuntime Resolve(IReadOnlyList<ManifestObject> objects, string serviceName, LintOptions options,
+            IEnumerable<string> generatedFiles, AppSettings settings)
+        {
+            var index = new MeshIndex(objects, options);
+            var named = index.Services.Where(s => s.Name == serviceName && s.Selector != null && s.Selector.Count > 0).ToList();
+            var services = named.Where(s => s.Namespace == options.DefaultNamespace).ToList();
+            if (services.Count == 0)
+            {
+                services = named.Take(1).ToList();
+            }
+
+            var workloads = services
+                .SelectMany(s => index.PodsWithLabels(s.Namespace, s.Selector!))
+                .Distinct()
+                .ToList();
+            if (services.Count == 0)
+            {
+                workloads = index.Workloads.Where(w => HasAppLabel(w, serviceName)).ToList();
+            }
+
+            var configData = new Dictionary<(string, string, string), ConfigData>();
+            foreach (var data in objects.OfType<ConfigData>())
+            {
+                configData[(data.Namespace, data.Kind, data.Name)] = data;
+            }
+
+            return new ServiceRuntime(serviceName, services, workloads, configData, settings,
+                new HashSet<string>(generatedFiles, StringComparer.Ordinal));
+        }
+
+        /// <summary>True when an environment variable of this exact name reaches the containers.</summary>
+        public bool SetsEnvironmentVariable(string name) => HasUnknownEnvironment || _environment.Contains(name);
+
+        /// <summary>True when a container's environment sets the key or, for a section, any key under it.</summary>
+        public bool SetsConfiguration(string key, bool asSection) =>
+            HasUnknownEnvironment || _configurationKeys.Contains(key) || (asSection && _configurationKeys.Any(k => ConfigurationKeys.IsUnder(k, key)));
+
+        /// <summary>True when ManifestTools generated the workload's file, so that the fix belongs in the project file.</summary>
+        public bool IsGenerated(ManifestObject manifest) => _generatedFiles.Contains(manifest.File);
+
+        /// <summary>
+        /// How to fix a finding: the project item when ManifestTools generated the workloads, the change to the
+        /// hand-written files otherwise, both when the service has workloads of each kind.
+        /// </summary>
+        public string Fix(string projectFileChange, string manifestChange)
+        {
+            var handWritten = Workloads.Where(w => !IsGenerated(w)).Select(w => w.File).Distinct().ToList();
+            var inManifests = handWritten.Count > 0 ? manifestChange + " in " + string.Join(", ", handWritten) : null;
+            if (handWritten.Count == Workloads.Count)
+            {
+                return inManifests!;
+            }
+
+            return projectFileChange + (inManifests != null ? "; " + inManifests : "");
+        }
+
+        /// <summary>"Deployment ns/a and Deployment ns/b", for messages.</summary>
+        public static string Name(IEnumerable<ManifestObject> objects)
+        {
+            var names = objects.Select(o => o.Ref.ToString()).ToList();
+            return names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1];
+        }
+
+        private static bool HasAppLabel(Workload workload, string serviceName) =>
+            (workload.PodLabels.TryGetValue("app", out var app) && app == serviceName) ||
+            (workload.PodLabels.TryGetValue("app.kubernetes.io/name", out var name) && name == serviceName);
+    }
+}

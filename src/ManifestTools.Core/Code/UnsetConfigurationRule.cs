@@ -1,0 +1,34 @@
+using ManifestTools.Diagnostics;
+
+namespace ManifestTools.Code
+{
+    /// <summary>MT3001: the code reads a setting that neither the service's containers nor its appsettings give a value.</summary>
+    public static class UnsetConfigurationRule
+    {
+        public static DiagnosticDescriptor Descriptor => DiagnosticCatalog.UnsetConfiguration;
+
+        public static CodeFinding? Check(SettingRead read, ServiceRuntime runtime)
+        {
+            if (runtime.Workloads.Count == 0 || PlatformVariables.Sets(read.EnvironmentName))
+            {
+                return null;
+            }
+
+            bool isEnvironment = read.Kind == SettingKind.EnvironmentVariable;
+            bool asSection = read.Kind == SettingKind.ConfigurationSection;
+            bool set = isEnvironment
+                ? runtime.SetsEnvironmentVariable(read.Name)
+                : runtime.SetsConfiguration(read.Key, asSection) || runtime.Settings.Provides(read.Key, asSection);
+            if (set)
+            {
+                return null;
+            }
+
+            string variable = read.EnvironmentName + (asSection ? " or a variable under it (" + read.EnvironmentName + "__…)" : "");
+            string fix = runtime.Fix($"add <ServiceEnvironmentVariable Include=\"{read.EnvironmentName}\" Value=\"…\" /> to the project file",
+                $"set {read.EnvironmentName} in the env of the containers") + (isEnvironment ? "" : ", or give it a value in appsettings.json");
+            return new CodeFinding(Descriptor, Descriptor.FormatMessage(read.ToString(), ServiceRuntime.Name(runtime.Workloads), variable,
+                isEnvironment ? "" : " and no appsettings*.json gives it a value", fix));
+        }
+    }
+}

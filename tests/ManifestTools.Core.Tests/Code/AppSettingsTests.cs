@@ -1,0 +1,54 @@
+using ManifestTools.Code;
+
+namespace ManifestTools.Tests.Code
+{
+    public class AppSettingsTests
+    {
+        private static AppSettings Read(string json) => AppSettings.Read(new[] { ("appsettings.json", json) });
+
+        [Theory]
+        [InlineData("A:B", false)]
+        [InlineData("a:b", false)]
+        [InlineData("A", true)]
+        [InlineData("List:0", false)]
+        [InlineData("List:1:Name", false)]
+        [InlineData("Empty", false)]
+        [InlineData("Nothing", false)]
+        public void Flattens_keys_as_the_configuration_reader_does(string key, bool asSection)
+        {
+            var settings = Read("{ \"A\": { \"B\": 1 }, \"List\": [ \"x\", { \"Name\": \"y\" } ], \"Empty\": {}, \"Nothing\": null }");
+            Assert.True(settings.Provides(key, asSection));
+        }
+
+        [Fact]
+        public void A_section_is_not_a_value() => Assert.False(Read("{ \"A\": { \"B\": 1 } }").Provides("A", asSection: false));
+
+        [Fact]
+        public void Accepts_comments_trailing_commas_and_escapes()
+        {
+            var settings = Read("\uFEFF// defaults\n{ /* the store */ \"Sh\\u006fp\": { \"Url\": \"http://x\", }, }");
+            Assert.True(settings.Provides("Shop:Url", asSection: false));
+            Assert.Empty(settings.UnreadableFiles);
+        }
+
+        [Theory]
+        [InlineData("")]
+        [InlineData("[1]")]
+        [InlineData("{ \"A\": ")]
+        [InlineData("{ \"A\": 1 } trailing")]
+        [InlineData("{ A: 1 }")]
+        public void A_file_the_configuration_reader_rejects_is_unreadable(string json) =>
+            Assert.Equal(new[] { "appsettings.json" }, Read(json).UnreadableFiles);
+
+        [Fact]
+        public void Nesting_deeper_than_the_reader_allows_is_unreadable_not_a_stack_overflow()
+        {
+            var json = new string('[', 10000) + new string(']', 10000);
+            Assert.Single(Read("{ \"A\": " + json + " }").UnreadableFiles);
+        }
+
+        [Fact]
+        public void An_unreadable_file_makes_every_key_count_as_provided() =>
+            Assert.True(AppSettings.Read(new[] { ("a.json", "{}"), ("b.json", "{") }).Provides("Anything", asSection: false));
+    }
+}

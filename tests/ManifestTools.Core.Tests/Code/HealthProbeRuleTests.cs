@@ -1,0 +1,77 @@
+using System.Linq;
+using ManifestTools.Code;
+
+namespace ManifestTools.Tests.Code
+{
+    public class HealthProbeRuleTests
+    {
+        private const string Readiness = Runtime.Port5002 + @"          readinessProbe:
+            httpGet:
+              path: /healthz
+              port: http
+";
+
+        private static RouteTable Routes(params string[] patterns)
+        {
+            var routes = new RouteTable();
+            foreach (var pattern in patterns)
+            {
+                routes.Add(pattern);
+            }
+
+            return routes;
+        }
+
+        [Fact]
+        public void Reports_a_health_endpoint_without_a_readiness_probe()
+        {
+            var finding = HealthProbeRule.CheckHealthEndpoint("/healthz", Runtime.Generated(Runtime.Service, Runtime.Deployment("v1", Runtime.Port5002)));
+            Assert.Equal("the code maps the health endpoint /healthz, but Deployment default/v1 has no readinessProbe, so pods get traffic before " +
+                "they are ready; set <ManifestReadinessProbePath>/healthz</ManifestReadinessProbePath> in the project file", finding?.Message);
+        }
+
+        [Fact]
+        public void Stays_silent_when_every_Deployment_has_a_readiness_probe() =>
+            Assert.Null(HealthProbeRule.CheckHealthEndpoint("/healthz", Runtime.Of(Runtime.Service, Runtime.Deployment("v1", Readiness))));
+
+        [Fact]
+        public void Reports_a_probe_path_the_code_never_maps_at_the_path()
+        {
+            var finding = Assert.Single(HealthProbeRule.CheckProbes(Runtime.Of(Runtime.Service, Runtime.Deployment("v1", Readiness)), Routes("/ads", "/health")));
+            Assert.Equal((24, 21), (finding.Span.Line, finding.Span.Column));
+            Assert.Equal("the readinessProbe of container shop in Deployment default/v1 requests /healthz, but the code maps only /ads, /health, " +
+                "so the pods never become ready; change the probe's path, or map it in the code", finding.Message);
+        }
+
+        [Theory]
+        [InlineData("/healthz")]
+        [InlineData("/HEALTHZ/")]
+        [InlineData("/{*path}")]
+        [InlineData("/{name}")]
+        public void Stays_silent_when_a_pattern_matches_the_probe_path(string pattern) =>
+            Assert.Empty(HealthProbeRule.CheckProbes(Runtime.Of(Runtime.Service, Runtime.Deployment("v1", Readiness)), Routes(pattern)));
+
+        [Fact]
+        public void Stays_silent_when_the_code_may_map_routes_the_table_does_not_know()
+        {
+            var routes = Routes("/ads");
+            routes.MarkIncomplete();
+            Assert.Empty(HealthProbeRule.CheckProbes(Runtime.Of(Runtime.Service, Runtime.Deployment("v1", Readiness)), routes));
+        }
+
+        [Fact]
+        public void Names_the_property_for_a_generated_liveness_probe()
+        {
+            var liveness = Runtime.Port5002 + "          livenessProbe:\n            httpGet:\n              path: /live\n              port: 5002\n";
+            var finding = HealthProbeRule.CheckProbes(Runtime.Generated(Runtime.Service, Runtime.Deployment("v1", liveness)), Routes("/healthz")).Single();
+            Assert.EndsWith("so the pods are restarted forever; set ManifestLivenessProbePath in the project file to a path the code maps", finding.Message);
+        }
+
+        [Fact]
+        public void Probes_other_than_httpGet_are_not_checked()
+        {
+            var exec = Runtime.Port5002 + "          readinessProbe:\n            exec:\n              command: [\"true\"]\n";
+            Assert.Empty(HealthProbeRule.CheckProbes(Runtime.Of(Runtime.Service, Runtime.Deployment("v1", exec)), Routes("/ads")));
+        }
+    }
+}
