@@ -21,6 +21,12 @@ namespace ManifestTools.Tasks
         public string DefaultNamespace { get; set; } = "";
         public string ClusterDomain { get; set; } = "";
 
+        /// <summary>
+        /// False when the compiler's ManifestTools analyzer lints the same files in this build: the task then only checks
+        /// that the ManifestFile items exist (MT4010), so that each finding is reported once.
+        /// </summary>
+        public bool Lint { get; set; } = true;
+
         public override bool Execute()
         {
             var options = new LintOptions();
@@ -41,6 +47,12 @@ namespace ManifestTools.Tasks
                 var descriptor = DiagnosticCatalog.ManifestFileNotFound;
                 return new Finding(descriptor.DefaultSeverity, descriptor.Id, site.File, site.Span, descriptor.FormatMessage(f.ItemSpec));
             }).ToList();
+
+            if (!Lint)
+            {
+                Finding.WriteAll(FindingsFile, missing);
+                return true;
+            }
 
             var paths = GeneratedFiles.Concat(ManifestFiles).Select(FullPath).Where(File.Exists).Distinct(StringComparer.Ordinal).ToList();
             var (report, ioErrors) = ManifestLinter.LintPaths(paths, options);

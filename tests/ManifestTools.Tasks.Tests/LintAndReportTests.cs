@@ -101,5 +101,26 @@ spec:
             Assert.Equal(("MT4010", project.ProjectFile, 3, 5), (error.Code, error.File, error.LineNumber, error.ColumnNumber));
             Assert.Equal("ManifestFile k8s/gone.yaml does not exist", error.Message);
         }
+    
+        [Fact]
+        public void Without_lint_only_missing_manifest_files_are_recorded()
+        {
+            // Lint=false is the build where the compiler's analyzer lints: the task must not report the lint findings too.
+            using var project = new TempProject("<Project>\n  <ItemGroup>\n    <ManifestFile Include=\"k8s/gone.yaml\" />\n  </ItemGroup>\n</Project>\n");
+            var yaml = Path.Combine(project.Directory, "reviews.yaml");
+            File.WriteAllText(yaml, BrokenCanary);
+            var findings = Path.Combine(project.State, "lint.findings");
+            var engine = new MockBuildEngine();
+
+            Assert.True(new LintManifests
+            {
+                BuildEngine = engine, Lint = false, FindingsFile = findings,
+                ManifestFiles = new[] { project.Item("k8s/gone.yaml"), new TaskItem(yaml) },
+            }.Execute());
+            new ReportManifestFindings { BuildEngine = engine, FindingsFiles = new ITaskItem[] { new TaskItem(findings) } }.Execute();
+
+            Assert.Equal("MT4010", Assert.Single(engine.Errors).Code);
+            Assert.Empty(engine.Warnings);
+        }
     }
 }

@@ -1,0 +1,50 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ManifestTools.Analyzers
+{
+    /// <summary>What the package's targets make visible to the compiler: the lint options and each additional file's kind.</summary>
+    internal sealed class AnalyzerSettings
+    {
+        public const string KindKey = "build_metadata.AdditionalFiles._ManifestToolsKind";
+
+        private readonly AnalyzerConfigOptionsProvider _provider;
+
+        private AnalyzerSettings(AnalyzerConfigOptionsProvider provider, bool lint, LintOptions options)
+        {
+            _provider = provider;
+            Lint = lint;
+            Options = options;
+        }
+
+        /// <summary>False when the project sets ManifestLint to false.</summary>
+        public bool Lint { get; }
+
+        public LintOptions Options { get; }
+
+        public static AnalyzerSettings Read(AnalyzerConfigOptionsProvider provider)
+        {
+            var global = provider.GlobalOptions;
+            var options = new LintOptions();
+            if (global.TryGetValue("build_property.ManifestNamespace", out var ns) && !string.IsNullOrWhiteSpace(ns))
+            {
+                options.DefaultNamespace = ns.Trim();
+            }
+
+            if (global.TryGetValue("build_property.ManifestClusterDomain", out var domain) && !string.IsNullOrWhiteSpace(domain))
+            {
+                options.ClusterDomain = domain.Trim();
+            }
+
+            bool lint = !(global.TryGetValue("build_property.ManifestLint", out var value) &&
+                          string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+            return new AnalyzerSettings(provider, lint, options);
+        }
+
+        /// <summary>Generated manifests and ManifestFile items; appsettings files and other additional files are not linted.</summary>
+        public bool IsManifest(AdditionalText file) =>
+            _provider.GetOptions(file).TryGetValue(KindKey, out var kind) &&
+            (string.Equals(kind, "Generated", StringComparison.OrdinalIgnoreCase) || string.Equals(kind, "Manifest", StringComparison.OrdinalIgnoreCase));
+    }
+}
