@@ -11,17 +11,21 @@ namespace ManifestTools.Analyzers
 
         private readonly AnalyzerConfigOptionsProvider _provider;
 
-        private AnalyzerSettings(AnalyzerConfigOptionsProvider provider, bool lint, LintOptions options)
+        private AnalyzerSettings(AnalyzerConfigOptionsProvider provider, bool lint, LintOptions options, string serviceName)
         {
             _provider = provider;
             Lint = lint;
             Options = options;
+            ServiceName = serviceName;
         }
 
         /// <summary>False when the project sets ManifestLint to false.</summary>
         public bool Lint { get; }
 
         public LintOptions Options { get; }
+
+        /// <summary>ManifestServiceName: whose workloads the code is compared with. Empty outside a ManifestTools project.</summary>
+        public string ServiceName { get; }
 
         public static AnalyzerSettings Read(AnalyzerConfigOptionsProvider provider)
         {
@@ -39,12 +43,18 @@ namespace ManifestTools.Analyzers
 
             bool lint = !(global.TryGetValue("build_property.ManifestLint", out var value) &&
                           string.Equals(value.Trim(), "false", StringComparison.OrdinalIgnoreCase));
-            return new AnalyzerSettings(provider, lint, options);
+            string serviceName = global.TryGetValue("build_property.ManifestServiceName", out var name) ? name.Trim() : "";
+            return new AnalyzerSettings(provider, lint, options, serviceName);
         }
 
         /// <summary>Generated manifests and ManifestFile items; appsettings files and other additional files are not linted.</summary>
-        public bool IsManifest(AdditionalText file) =>
-            _provider.GetOptions(file).TryGetValue(KindKey, out var kind) &&
-            (string.Equals(kind, "Generated", StringComparison.OrdinalIgnoreCase) || string.Equals(kind, "Manifest", StringComparison.OrdinalIgnoreCase));
+        public bool IsManifest(AdditionalText file) => IsGenerated(file) || Is(file, "Manifest");
+
+        public bool IsGenerated(AdditionalText file) => Is(file, "Generated");
+
+        public bool IsAppSettings(AdditionalText file) => Is(file, "AppSettings");
+
+        private bool Is(AdditionalText file, string kind) =>
+            _provider.GetOptions(file).TryGetValue(KindKey, out var value) && string.Equals(value, kind, StringComparison.OrdinalIgnoreCase);
     }
 }

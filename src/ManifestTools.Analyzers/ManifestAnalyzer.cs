@@ -1,19 +1,17 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using ManifestTools.Diagnostics;
-using ManifestTools.Loading;
+using ManifestTools.Analyzers.Code;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using RoslynDescriptor = Microsoft.CodeAnalysis.DiagnosticDescriptor;
 
 namespace ManifestTools.Analyzers
 {
     /// <summary>
     /// Lints the manifests that the package's targets pass as additional files (generated and hand-written), and
-    /// reports each finding in its file at its YAML position, in the IDE as in the build.
+    /// reports each finding in its file at its YAML position, in the IDE as in the build; then compares the service's
+    /// code with them (MT3xxx).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ManifestAnalyzer : DiagnosticAnalyzer
@@ -38,57 +36,26 @@ namespace ManifestTools.Analyzers
 
         private void Start(CompilationStartAnalysisContext context)
         {
-            var settings = AnalyzerSettings.Read(context.Options.AnalyzerConfigOptionsProvider);
-            if (!settings.Lint)
+            var inputs = ManifestInputs.Load(context.Options, _cache, context.CancellationToken);
+            if (inputs.Settings.Lint && inputs.Files.Count > 0)
             {
-                return;
-            }
-
-            // Findings are cross-file (a subset in one file, the pods in another), so all manifests are linted together
-            // up front, and each file's action then reports its own share.
-            var texts = new Dictionary<string, SourceText>(StringComparer.Ordinal);
-            var files = new List<ParsedFile>();
-            foreach (var additional in context.Options.AdditionalFiles)
-            {
-                if (!settings.IsManifest(additional) || texts.ContainsKey(additional.Path))
+                // Findings are cross-file (a subset in one file, the pods in another), so all manifests are linted together
+                // up front, and each file's action then reports its own share.
+                var findings = ManifestLinter.Lint(inputs.Files, inputs.Settings.Options).Diagnostics.ToLookup(d => d.File, StringComparer.Ordinal);
+                context.RegisterAdditionalFileAction(fileContext =>
                 {
-                    continue;
-                }
-
-                // Null when the compiler could not read the file; there is nothing to lint then.
-                var text = additional.GetText(context.CancellationToken);
-                if (text != null)
-                {
-                    texts.Add(additional.Path, text);
-                    files.Add(_cache.Get(additional.Path, text, settings.Options));
-                }
-            }
-
-            if (files.Count == 0)
-            {
-                return;
-            }
-
-            var findings = ManifestLinter.Lint(files, settings.Options).Diagnostics.ToLookup(d => d.File, StringComparer.Ordinal);
-            context.RegisterAdditionalFileAction(fileContext =>
-            {
-                string path = fileContext.AdditionalFile.Path;
-                if (!texts.TryGetValue(path, out var text))
-                {
-                    return;
-                }
-
-                foreach (var finding in findings[path])
-                {
-                    if (RoslynDescriptors.TryGet(finding.Id, out var descriptor))
+                    string path = fileContext.AdditionalFile.Path;
+                    if (inputs.Texts.TryGetValue(path, out var text))
                     {
-                        // The finding's own severity: MT1004 is a warning on a DestinationRule host though an error by
-                        // default. The compiler applies NoWarn, WarningsAsErrors and dotnet_diagnostic.*.severity to it.
-                        fileContext.ReportDiagnostic(Diagnostic.Create(descriptor, RoslynPositions.Location(path, text, finding.Span),
-                            RoslynDescriptors.Severity(finding.Severity), additionalLocations: null, properties: null, finding.Message));
+                        foreach (var finding in findings[path])
+                        {
+                            fileContext.ReportDiagnostic(RoslynDiagnostics.Create(finding, text));
+                        }
                     }
-                }
-            });
+                });
+            }
+
+            ServiceCodeChecks.Register(context, inputs);
         }
     }
 }

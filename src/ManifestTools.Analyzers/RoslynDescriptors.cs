@@ -18,6 +18,7 @@ namespace ManifestTools.Analyzers
         private static readonly IReadOnlyList<IReadOnlyList<CoreDescriptor>> Reported = new[]
         {
             DiagnosticCatalog.Lint,
+            DiagnosticCatalog.Code,
         };
 
         private static readonly ImmutableDictionary<string, RoslynDescriptor> ById =
@@ -27,6 +28,9 @@ namespace ManifestTools.Analyzers
             ById.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
 
         public static bool TryGet(string id, out RoslynDescriptor descriptor) => ById.TryGetValue(id, out descriptor!);
+
+        /// <summary>The descriptor of a reported ID; every ID the core reports to this adapter is in <see cref="Reported"/>.</summary>
+        public static RoslynDescriptor Get(string id) => ById[id];
 
         public static DiagnosticSeverity Severity(Severity severity) => severity switch
         {

@@ -1,0 +1,53 @@
+using System.Collections.Generic;
+using ManifestTools.Code;
+using Microsoft.CodeAnalysis;
+
+namespace ManifestTools.Analyzers.Code
+{
+    /// <summary>Something the code does that the MT3xxx rules compare with the manifests, with where it does it.</summary>
+    internal abstract class CodeFact
+    {
+        protected CodeFact(Location location) => Location = location;
+
+        public Location Location { get; }
+    }
+
+    /// <summary>A read of an environment variable or configuration key with a constant name.</summary>
+    internal sealed class SettingFact : CodeFact
+    {
+        public SettingFact(SettingRead read, bool hasFallback, Location location)
+            : base(location)
+        {
+            Read = read;
+            HasFallback = hasFallback;
+        }
+
+        public SettingRead Read { get; }
+
+        /// <summary>The read is the left side of <c>??</c>, or passes a default: a missing value is expected.</summary>
+        public bool HasFallback { get; }
+    }
+
+    /// <summary>An address the code listens on. <see cref="Ports"/> is empty when the address is not a constant.</summary>
+    internal sealed class ListenFact : CodeFact
+    {
+        public ListenFact(IReadOnlyList<int> ports, Location location)
+            : base(location) => Ports = ports;
+
+        public IReadOnlyList<int> Ports { get; }
+    }
+
+    /// <summary>A GET route. <see cref="Pattern"/> is null when the code may serve paths nobody can list from the code.</summary>
+    internal sealed class RouteFact : CodeFact
+    {
+        public RouteFact(string? pattern, bool isHealth, Location location)
+            : base(location)
+        {
+            Pattern = pattern;
+            IsHealth = isHealth;
+        }
+
+        public string? Pattern { get; }
+        public bool IsHealth { get; }
+    }
+}

@@ -1,0 +1,124 @@
+using System.Collections.Generic;
+using System.Linq;
+using ManifestTools.Code;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using static ManifestTools.Analyzers.Code.OperationValues;
+
+namespace ManifestTools.Analyzers.Code
+{
+    /// <summary>
+    /// The GET routes the code maps (MapGet, Map, MapMethods, MapHealthChecks, UseHealthChecks, with MapGroup prefixes),
+    /// and the calls after which it may serve paths no one can list (controllers, pages, fallbacks, middleware).
+    /// </summary>
+    internal sealed class RouteReads
+    {
+        private const int MaxGroupDepth = 16;
+        private static readonly HashSet<string> GetRoutes = new HashSet<string> { "MapGet", "Map", "MapMethods" };
+        private static readonly HashSet<string> OtherMethods = new HashSet<string> { "MapPost", "MapPut", "MapDelete", "MapPatch", "MapGroup" };
+
+        private readonly CodeSymbols _symbols;
+
+        public RouteReads(CodeSymbols symbols) => _symbols = symbols;
+
+        public RouteFact? Read(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            var location = invocation.Syntax.GetLocation();
+            if (CodeSymbols.Is(method.ContainingType, _symbols.EndpointRouteBuilderExtensions))
+            {
+                return GetRoutes.Contains(method.Name) ? Route(invocation, "pattern", health: false)
+                    : OtherMethods.Contains(method.Name) ? null
+                    : new RouteFact(null, false, location);
+            }
+
+            if (CodeSymbols.Is(method.ContainingType, _symbols.HealthCheckEndpoints) && method.Name == "MapHealthChecks")
+            {
+                return Route(invocation, "pattern", health: true);
+            }
+
+            if (CodeSymbols.Is(method.ContainingType, _symbols.HealthCheckMiddleware) && method.Name == "UseHealthChecks")
+            {
+                var path = Argument(invocation, "path");
+                var text = ConstantString(path?.Value);
+                return new RouteFact(text, text != null, (path?.Value ?? invocation).Syntax.GetLocation());
+            }
+
+            bool mapsEndpoints = method.IsExtensionMethod && method.Name.StartsWith("Map", System.StringComparison.Ordinal) &&
+                                 method.Parameters.Length > 0 && _symbols.IsEndpointRouteBuilder(method.Parameters[0].Type);
+            bool opaqueMiddleware = _symbols.OpaqueMiddleware.Any(t => CodeSymbols.Is(method.ContainingType, t)) ||
+                                    (method.Name == "Use" && CodeSymbols.Is(method.ContainingType, _symbols.ApplicationBuilder));
+            return mapsEndpoints || opaqueMiddleware ? new RouteFact(null, false, location) : null;
+        }
+
+        private RouteFact Route(IInvocationOperation invocation, string parameter, bool health)
+        {
+            var pattern = Argument(invocation, parameter);
+            var location = (pattern?.Value ?? invocation).Syntax.GetLocation();
+            var prefix = GroupPrefix(Receiver(invocation), 0);
+            var text = ConstantString(pattern?.Value);
+            if (prefix == null || text == null)
+            {
+                return new RouteFact(null, false, location);
+            }
+
+            var path = Join(prefix, text);
+            return new RouteFact(path, health || RouteTable.IsHealthPath(path), location);
+        }
+
+        /// <summary>"" for the app itself, "/api" for <c>app.MapGroup("/api")</c>, null when the group is not known.</summary>
+        private string? GroupPrefix(IOperation? receiver, int depth)
+        {
+            if (receiver == null || depth > MaxGroupDepth)
+            {
+                return null;
+            }
+
+            var operation = Unwrap(receiver);
+            if (IsWebApplication(operation.Type))
+            {
+                return "";
+            }
+
+            if (!CodeSymbols.Is(operation.Type, _symbols.RouteGroupBuilder))
+            {
+                return null; // Some other IEndpointRouteBuilder, such as a helper's parameter, may be a group.
+            }
+
+            if (operation is ILocalReferenceOperation local)
+            {
+                var initializer = Initializer(local);
+                return initializer == null ? null : GroupPrefix(initializer, depth + 1);
+            }
+
+            if (operation is IInvocationOperation invocation)
+            {
+                var parent = GroupPrefix(Receiver(invocation), depth + 1);
+                if (invocation.TargetMethod.Name != "MapGroup")
+                {
+                    return parent; // A convention such as WithTags returns the group it was called on.
+                }
+
+                var prefix = ConstantString(Argument(invocation, "prefix")?.Value);
+                return parent == null || prefix == null ? null : Join(parent, prefix);
+            }
+
+            return null;
+        }
+
+        private bool IsWebApplication(ITypeSymbol? type)
+        {
+            for (; type != null; type = type.BaseType)
+            {
+                if (CodeSymbols.Is(type, _symbols.WebApplication))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static string Join(string prefix, string pattern) => prefix.TrimEnd('/') + "/" + pattern.TrimStart('/');
+    }
+}

@@ -1,0 +1,144 @@
+using System.Linq;
+using ManifestTools.Code;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using static ManifestTools.Analyzers.Code.OperationValues;
+
+namespace ManifestTools.Analyzers.Code
+{
+    /// <summary>Reads of environment variables and configuration keys with constant names.</summary>
+    internal sealed class SettingReads
+    {
+        private const int MaxSectionDepth = 16;
+        private readonly CodeSymbols _symbols;
+
+        public SettingReads(CodeSymbols symbols) => _symbols = symbols;
+
+        public SettingFact? Read(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (CodeSymbols.Is(method.ContainingType, _symbols.Environment) && method.Name == "GetEnvironmentVariable")
+            {
+                return Fact(SettingKind.EnvironmentVariable, "", Argument(invocation, "variable"), invocation, hasDefault: false);
+            }
+
+            if (CodeSymbols.Is(method.ContainingType, _symbols.ConfigurationBinder) && method.Name == "GetValue")
+            {
+                return Fact(SettingKind.ConfigurationKey, SectionPath(Receiver(invocation), 0), Argument(invocation, "key"), invocation,
+                    hasDefault: Argument(invocation, "defaultValue") != null);
+            }
+
+            if (CodeSymbols.Is(method.ContainingType, _symbols.ConfigurationExtensions) && method.Name == "GetConnectionString")
+            {
+                string? path = SectionPath(Receiver(invocation), 0);
+                // On the root, the key is ConnectionStrings:<name>; on a section, that section's ConnectionStrings.
+                return path == ""
+                    ? Fact(SettingKind.ConnectionString, "", Argument(invocation, "name"), invocation, hasDefault: false)
+                    : Fact(SettingKind.ConfigurationKey, path == null ? null : path + ":ConnectionStrings", Argument(invocation, "name"), invocation, hasDefault: false);
+            }
+
+            if (IsSectionCall(invocation) && IsUsedAsSection(invocation))
+            {
+                return Fact(SettingKind.ConfigurationSection, SectionPath(Receiver(invocation), 0), Argument(invocation, "key"), invocation, hasDefault: false);
+            }
+
+            return null;
+        }
+
+        /// <summary>The indexer of IConfiguration (<c>configuration["A:B"]</c>), when it is read, not assigned.</summary>
+        public SettingFact? Read(IPropertyReferenceOperation reference)
+        {
+            if (!reference.Property.IsIndexer || !_symbols.IsConfiguration(reference.Property.ContainingType) || reference.Arguments.Length != 1 ||
+                (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference))
+            {
+                return null;
+            }
+
+            return Fact(SettingKind.ConfigurationKey, SectionPath(reference.Instance, 0), reference.Arguments[0], reference, hasDefault: false);
+        }
+
+        private SettingFact? Fact(SettingKind kind, string? prefix, IArgumentOperation? argument, IOperation read, bool hasDefault)
+        {
+            string? name = ConstantString(argument?.Value);
+            if (prefix == null || string.IsNullOrEmpty(name))
+            {
+                return null;
+            }
+
+            var fullName = prefix.Length == 0 ? name! : prefix + ":" + name;
+            return new SettingFact(new SettingRead(kind, fullName), hasDefault || HasFallback(read), argument!.Value.Syntax.GetLocation());
+        }
+
+        private bool IsSectionCall(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            return (method.Name == "GetSection" && _symbols.IsConfiguration(method.ContainingType)) ||
+                   (method.Name == "GetRequiredSection" && CodeSymbols.Is(method.ContainingType, _symbols.ConfigurationExtensions));
+        }
+
+        /// <summary>
+        /// A section is read when it is bound or handed on (<c>Configure&lt;T&gt;(section)</c>, <c>.Get&lt;T&gt;()</c>);
+        /// one that is navigated further, tested with Exists or kept in a variable is reported where its keys are read.
+        /// </summary>
+        private bool IsUsedAsSection(IInvocationOperation invocation)
+        {
+            IOperation node = invocation;
+            while (node.Parent is IConversionOperation)
+            {
+                node = node.Parent;
+            }
+
+            if (!(node.Parent is IArgumentOperation argument) || !(argument.Parent is IInvocationOperation consumer))
+            {
+                return false;
+            }
+
+            var method = consumer.TargetMethod;
+            bool navigates = _symbols.IsConfiguration(method.ContainingType) ||
+                             CodeSymbols.Is(method.ContainingType, _symbols.ConfigurationExtensions) ||
+                             (CodeSymbols.Is(method.ContainingType, _symbols.ConfigurationBinder) && method.Name == "GetValue");
+            return !navigates;
+        }
+
+        /// <summary>"" for the root configuration, "A:B" for <c>GetSection("A").GetSection("B")</c>, null when unknown.</summary>
+        private string? SectionPath(IOperation? receiver, int depth)
+        {
+            if (receiver == null || depth > MaxSectionDepth)
+            {
+                return null;
+            }
+
+            var operation = Unwrap(receiver);
+            if (operation is IInvocationOperation invocation && IsSectionCall(invocation))
+            {
+                var parent = SectionPath(Receiver(invocation), depth + 1);
+                var key = ConstantString(Argument(invocation, "key")?.Value);
+                return parent == null || string.IsNullOrEmpty(key) ? null : parent.Length == 0 ? key : parent + ":" + key;
+            }
+
+            if (operation is ILocalReferenceOperation local)
+            {
+                var initializer = Initializer(local);
+                return initializer == null ? null : SectionPath(initializer, depth + 1);
+            }
+
+            // A section from anywhere else (a parameter, a field) could be any section.
+            return _symbols.ConfigurationSection != null && operation.Type != null &&
+                   (CodeSymbols.Is(operation.Type, _symbols.ConfigurationSection) || operation.Type.AllInterfaces.Any(i => CodeSymbols.Is(i, _symbols.ConfigurationSection)))
+                ? null
+                : "";
+        }
+
+        /// <summary>The left side of <c>??</c> with a value on the right: null is expected. <c>?? throw</c> is no fallback.</summary>
+        private static bool HasFallback(IOperation read)
+        {
+            IOperation node = read;
+            while (node.Parent is IConversionOperation)
+            {
+                node = node.Parent;
+            }
+
+            return node.Parent is ICoalesceOperation coalesce && coalesce.Value == node && !(Unwrap(coalesce.WhenNull) is IThrowOperation);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using ManifestTools.Loading;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ManifestTools.Analyzers
+{
+    /// <summary>The additional files the package's targets pass, read once per compilation: manifests parsed through the cache.</summary>
+    internal sealed class ManifestInputs
+    {
+        private ManifestInputs(AnalyzerSettings settings)
+        {
+            Settings = settings;
+        }
+
+        public AnalyzerSettings Settings { get; }
+
+        /// <summary>The text of each manifest, by path, for the locations of its findings.</summary>
+        public Dictionary<string, SourceText> Texts { get; } = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+
+        public List<ParsedFile> Files { get; } = new List<ParsedFile>();
+
+        public List<string> GeneratedFiles { get; } = new List<string>();
+
+        public List<(string Path, string Text)> AppSettings { get; } = new List<(string, string)>();
+
+        public static ManifestInputs Load(AnalyzerOptions options, ParsedFileCache cache, CancellationToken cancellationToken)
+        {
+            var inputs = new ManifestInputs(AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider));
+            foreach (var additional in options.AdditionalFiles)
+            {
+                bool isManifest = inputs.Settings.IsManifest(additional);
+                if (!isManifest && !inputs.Settings.IsAppSettings(additional))
+                {
+                    continue;
+                }
+
+                // Null when the compiler could not read the file; there is nothing to check then.
+                var text = additional.GetText(cancellationToken);
+                if (text == null)
+                {
+                    continue;
+                }
+
+                if (!isManifest)
+                {
+                    inputs.AppSettings.Add((additional.Path, text.ToString()));
+                }
+                else if (!inputs.Texts.ContainsKey(additional.Path))
+                {
+                    inputs.Texts.Add(additional.Path, text);
+                    inputs.Files.Add(cache.Get(additional.Path, text, inputs.Settings.Options));
+                    if (inputs.Settings.IsGenerated(additional))
+                    {
+                        inputs.GeneratedFiles.Add(additional.Path);
+                    }
+                }
+            }
+
+            return inputs;
+        }
+    }
+}
