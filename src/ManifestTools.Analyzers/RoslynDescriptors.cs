@@ -27,8 +27,6 @@ namespace ManifestTools.Analyzers
         public static ImmutableArray<RoslynDescriptor> Supported { get; } =
             ById.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
 
-        public static bool TryGet(string id, out RoslynDescriptor descriptor) => ById.TryGetValue(id, out descriptor!);
-
         /// <summary>The descriptor of a reported ID; every ID the core reports to this adapter is in <see cref="Reported"/>.</summary>
         public static RoslynDescriptor Get(string id) => ById[id];
 

@@ -25,8 +25,10 @@ namespace ManifestTools.Code
             }
 
             string variable = read.EnvironmentName + (asSection ? " or a variable under it (" + read.EnvironmentName + "__…)" : "");
-            string fix = runtime.Fix($"add <ServiceEnvironmentVariable Include=\"{read.EnvironmentName}\" Value=\"…\" /> to the project file",
-                $"set {read.EnvironmentName} in the env of the containers") + (isEnvironment ? "" : ", or give it a value in appsettings.json");
+            // A section has no value of its own: its keys are set, one variable each.
+            string name = asSection ? read.EnvironmentName + "__…" : read.EnvironmentName;
+            string fix = runtime.Fix($"add <ServiceEnvironmentVariable Include=\"{name}\" Value=\"…\" /> to the project file",
+                $"set {name} in the env of the containers") + (isEnvironment ? "" : ", or give it a value in appsettings.json");
             return new CodeFinding(Descriptor, Descriptor.FormatMessage(read.ToString(), ServiceRuntime.Name(runtime.Workloads), variable,
                 isEnvironment ? "" : " and no appsettings*.json gives it a value", fix));
         }
