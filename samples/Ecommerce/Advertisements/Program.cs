@@ -1,6 +1,10 @@
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls("http://*:5002");
+builder.Services.AddHealthChecks();
 var app = builder.Build();
+
+// The generated Deployments' readiness probe (ManifestReadinessProbePath) requests this path.
+app.MapHealthChecks("/healthz");
 
 // DD_VERSION is set by the generated Deployment to the version's image tag; the header shows which
 // version of the canary answered.
