@@ -53,7 +53,13 @@ namespace ManifestTools.Code
 
         private static IEnumerable<(EnvironmentVariable Variable, int Port)> EnvironmentPorts(Container container)
         {
-            var set = container.Environment.Where(v => v.Value != null).ToDictionary(v => v.Name, v => v, System.StringComparer.Ordinal);
+            // The API server accepts a name twice; the container gets the last value.
+            var set = new Dictionary<string, EnvironmentVariable>(System.StringComparer.Ordinal);
+            foreach (var variable in container.Environment.Where(v => v.Value != null))
+            {
+                set[variable.Name] = variable;
+            }
+
             foreach (var name in UrlVariables)
             {
                 if (set.TryGetValue(name, out var urls))

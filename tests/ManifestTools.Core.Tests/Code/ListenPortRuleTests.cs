@@ -58,6 +58,14 @@ namespace ManifestTools.Tests.Code
         }
 
         [Fact]
+        public void A_variable_set_twice_takes_its_last_value()
+        {
+            var deployment = Runtime.Deployment("v1", Runtime.Port5002 +
+                "          env:\n            - name: ASPNETCORE_URLS\n              value: http://+:8080\n            - name: ASPNETCORE_URLS\n              value: http://+:5002\n");
+            Assert.Empty(ListenPortRule.CheckEnvironment(Runtime.Of(Runtime.Service, deployment)));
+        }
+
+        [Fact]
         public void The_suppression_annotation_silences_the_environment_check()
         {
             var deployment = Runtime.Deployment("v1", Runtime.Port5002 + "          env:\n            - name: ASPNETCORE_URLS\n              value: http://+:8080\n")
