@@ -33,7 +33,7 @@ namespace ManifestTools.Analyzers.Code
                 SemanticModel? model = null;
                 foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
                 {
-                    if (!(node is InvocationExpressionSyntax call) || !MayMatch(Name(call.Expression)))
+                    if (!(node is InvocationExpressionSyntax call) || !MayMatch(call.Expression))
                     {
                         continue;
                     }
@@ -63,9 +63,14 @@ namespace ManifestTools.Analyzers.Code
             return new CodeScan(routes, setsAddress);
         }
 
-        private static bool MayMatch(string name) =>
-            name.StartsWith("Map", System.StringComparison.Ordinal) || name.StartsWith("Use", System.StringComparison.Ordinal) ||
-            name.StartsWith("Listen", System.StringComparison.Ordinal) || name == "Run" || name == "RunAsync" || name == "Add";
+        /// <summary>Whether the call's name is one the readers know; <c>Add</c> only as <c>….Urls.Add</c>, being so common.</summary>
+        private static bool MayMatch(ExpressionSyntax expression)
+        {
+            string name = Name(expression);
+            return name.StartsWith("Map", System.StringComparison.Ordinal) || name.StartsWith("Use", System.StringComparison.Ordinal) ||
+                   name.StartsWith("Listen", System.StringComparison.Ordinal) || name == "Run" || name == "RunAsync" ||
+                   (name == "Add" && expression is MemberAccessExpressionSyntax member && Name(member.Expression) == "Urls");
+        }
 
         private static string Name(ExpressionSyntax expression) => expression switch
         {

@@ -67,11 +67,17 @@ namespace ManifestTools.Analyzers.Code
             var cancellationToken = context.CancellationToken;
             var manifestFindings = new Lazy<ILookup<string, ManifestDiagnostic>>(() =>
             {
+                var environmentFindings = ListenPortRule.CheckEnvironment(runtime).ToList();
+                if (environmentFindings.Count == 0 && !runtime.Containers.Any(c => c.Container.Probes.Any(p => p.Path != null)))
+                {
+                    return Enumerable.Empty<ManifestDiagnostic>().ToLookup(f => f.File, StringComparer.Ordinal); // Nothing the scan could decide.
+                }
+
                 var scan = CodeScan.Run(compilation, routeReads, listenReads, cancellationToken);
                 var findings = HealthProbeRule.CheckProbes(runtime, scan.Routes);
                 if (!scan.SetsAddress)
                 {
-                    findings = findings.Concat(ListenPortRule.CheckEnvironment(runtime));
+                    findings = findings.Concat(environmentFindings);
                 }
 
                 return findings.ToLookup(f => f.File, StringComparer.Ordinal);
