@@ -25,6 +25,9 @@ namespace ManifestTools.Build.Tests
         public static void WarningCount(DotnetResult result, int expected) =>
             Assert.True(Summary(result, "Warning") == expected, $"expected {expected} warning(s):\n{result}");
 
+        public static void ErrorCount(DotnetResult result, int expected) =>
+            Assert.True(Summary(result, "Error") == expected, $"expected {expected} error(s):\n{result}");
+
         /// <summary>A finding as MSBuild prints it: <c>file(line,col[,endLine,endCol]): severity id: </c>; any position when line is null.</summary>
         public static void HasFinding(DotnetResult result, string file, string severity, string id, int? line = null, int? column = null)
         {

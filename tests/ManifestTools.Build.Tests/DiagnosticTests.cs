@@ -104,6 +104,10 @@ namespace ManifestTools.Build.Tests
             Assert.True(FileState.Of(own).SameAs(before), "the build touched the hand-written " + own + ":\n" + result);
         }
 
+        /// <summary>
+        /// The task's findings are replayed when its work is up to date. With the analyzer on, a warning is the compiler's,
+        /// and, as any compiler warning, shows when the compiler runs; so this is the task's path.
+        /// </summary>
         [Fact]
         public void WarningIsReportedAgainOnANoOpBuild()
         {
@@ -123,12 +127,12 @@ namespace ManifestTools.Build.Tests
 
                 """);
 
-            var first = project.Build();
+            var first = project.Build("-p:RunAnalyzers=false");
             BuildAssert.Succeeded(first);
             BuildAssert.WarningCount(first, 1);
             BuildAssert.HasFinding(first, legacy, "warning", "MT2002");
 
-            var noOp = project.Build("-v:n");
+            var noOp = project.Build("-p:RunAnalyzers=false", "-v:n");
             BuildAssert.Succeeded(noOp);
             BuildAssert.SkippedTarget(noOp, "_ManifestToolsLintCore");
             BuildAssert.WarningCount(noOp, 1);

@@ -14,6 +14,7 @@ namespace ManifestTools.Build.Tests
         {
             Root = Path.Combine(Path.GetTempPath(), "ManifestTools.Build.Tests-" + Guid.NewGuid().ToString("N").Substring(0, 8));
             string feed = Path.Combine(Root, "feed");
+            Package = Path.Combine(feed, "ManifestTools.0.1.0.nupkg");
             Directory.CreateDirectory(Root);
 
             // Above every test folder: the feed on top of the machine's default sources, and a package folder of
@@ -34,12 +35,15 @@ namespace ManifestTools.Build.Tests
             File.WriteAllText(Path.Combine(Root, "Directory.Build.targets"), "<Project />\n");
 
             var pack = DotnetProcess.Run(RepoRoot.Path, "pack", Path.Combine(RepoRoot.Path, "nuget", "ManifestTools.Package.csproj"), "-c", "Release", "-o", feed);
-            if (pack.ExitCode != 0 || !File.Exists(Path.Combine(feed, "ManifestTools.0.1.0.nupkg")))
+            if (pack.ExitCode != 0 || !File.Exists(Package))
             {
                 Dispose();
                 throw new InvalidOperationException("packing ManifestTools failed:\n" + pack);
             }
         }
+
+        /// <summary>The packed ManifestTools.0.1.0.nupkg.</summary>
+        public string Package { get; }
 
         /// <summary>The temp folder of this run; deleted with the fixture.</summary>
         public string Root { get; }

@@ -38,7 +38,7 @@ namespace ManifestTools.Build.Tests
         }
 
         /// <summary>Everything but the build's outputs: bin/, obj/ and the generated manifests/.</summary>
-        private static void CopySources(string source, string target)
+        internal static void CopySources(string source, string target)
         {
             foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
             {
