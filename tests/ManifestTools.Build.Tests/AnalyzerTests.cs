@@ -34,7 +34,10 @@ namespace ManifestTools.Build.Tests
             }, analyzers);
         }
 
-        /// <summary>One project through three builds, switching from the analyzer to the task and back.</summary>
+        /// <summary>
+        /// One project through three builds, switching from the analyzer to the task and back. The analyzer also reports
+        /// the sample's C# code that reads a variable no Deployment sets (MT3001), which only it can see.
+        /// </summary>
         [Fact]
         public void BrokenSampleManifestIsReportedOnceByTheAnalyzerOrElseByTheTask()
         {
@@ -44,14 +47,22 @@ namespace ManifestTools.Build.Tests
             // MT1001 points at the labels of the subset with the typo.
             var (line, column) = BuildAssert.PositionOf(File.ReadAllText(broken), "    labels:");
             column += 4;
+            // MT3001 points at the name of the variable that no Deployment sets.
+            string client = Path.Combine(copy, "Broken", "PaymentClient.cs");
+            var (readLine, readColumn) = BuildAssert.PositionOf(File.ReadAllText(client), "\"PAYMENTS_API_KEY\")");
             string sarif = Path.Combine(copy, "build.sarif");
 
             var analyzed = DotnetProcess.Run(copy, "build", "-p:BrokenManifests=true", $"-p:ErrorLog={sarif}%2Cversion=2.1");
             BuildAssert.Failed(analyzed);
             BuildAssert.ErrorCount(analyzed, 1);
+            BuildAssert.WarningCount(analyzed, 1);
             BuildAssert.HasFinding(analyzed, broken, "error", "MT1001", line, column);
-            var result = Assert.Single(SarifResults(sarif), r => r.RuleId == "MT1001");
+            BuildAssert.HasFinding(analyzed, client, "warning", "MT3001", readLine, readColumn);
+            var results = SarifResults(sarif);
+            var result = Assert.Single(results, r => r.RuleId == "MT1001");
             Assert.Equal((broken, line, column), (result.File, result.Line, result.Column));
+            var read = Assert.Single(results, r => r.RuleId == "MT3001");
+            Assert.Equal((client, readLine, readColumn), (read.File, read.Line, read.Column));
 
             File.Delete(sarif);
             var byTask = DotnetProcess.Run(copy, "build", "-p:BrokenManifests=true", "-p:RunAnalyzers=false", $"-p:ErrorLog={sarif}%2Cversion=2.1");
