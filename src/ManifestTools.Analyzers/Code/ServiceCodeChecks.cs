@@ -68,7 +68,7 @@ namespace ManifestTools.Analyzers.Code
             var manifestFindings = new Lazy<ILookup<string, ManifestDiagnostic>>(() =>
             {
                 var environmentFindings = ListenPortRule.CheckEnvironment(runtime).ToList();
-                if (environmentFindings.Count == 0 && !runtime.Containers.Any(c => c.Container.Probes.Any(p => p.Path != null)))
+                if (environmentFindings.Count == 0 && !runtime.CodeContainers.Any(c => c.Container.Probes.Any(p => p.Path != null)))
                 {
                     return Enumerable.Empty<ManifestDiagnostic>().ToLookup(f => f.File, StringComparer.Ordinal); // Nothing the scan could decide.
                 }

@@ -30,7 +30,7 @@ namespace ManifestTools.Code
                 $"so pods get traffic before they are ready; {fix}"));
         }
 
-        /// <summary>Checks every httpGet probe of the service against the routes the code maps, when they are all known.</summary>
+        /// <summary>Checks every httpGet probe of the code's containers against the routes the code maps, when they are all known.</summary>
         public static IEnumerable<ManifestDiagnostic> CheckProbes(ServiceRuntime runtime, RouteTable routes)
         {
             if (!routes.IsComplete)
@@ -38,7 +38,7 @@ namespace ManifestTools.Code
                 yield break;
             }
 
-            foreach (var (workload, container) in runtime.Containers)
+            foreach (var (workload, container) in runtime.CodeContainers)
             {
                 foreach (var probe in container.Probes.Where(p => p.Path != null && !routes.Matches(p.Path)))
                 {

@@ -15,11 +15,18 @@ namespace ManifestTools.Code
         private static readonly string[] UrlVariables = { "ASPNETCORE_URLS", "DOTNET_URLS" };
         private static readonly string[] PortVariables = { "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_HTTP_PORTS", "DOTNET_HTTPS_PORTS" };
 
+        private const string KestrelEndpoints = "Kestrel:Endpoints";
+
         public static DiagnosticDescriptor Descriptor => DiagnosticCatalog.ListenPortMismatch;
 
         /// <summary>Checks a port the code listens on against every workload of the service.</summary>
         public static CodeFinding? CheckCodePort(int port, ServiceRuntime runtime)
         {
+            if (port == 0)
+            {
+                return null; // Port 0 asks the OS for any free port, as tests do; there is nothing to declare.
+            }
+
             var mismatch = Mismatch(port, runtime.Workloads, runtime);
             return mismatch == null ? null
                 : new CodeFinding(Descriptor, Descriptor.FormatMessage("the code", Number(port), mismatch, Fix(port, runtime)));
@@ -31,7 +38,13 @@ namespace ManifestTools.Code
         /// </summary>
         public static IEnumerable<ManifestDiagnostic> CheckEnvironment(ServiceRuntime runtime)
         {
-            foreach (var (workload, container) in runtime.Containers)
+            // Kestrel's configured endpoints (appsettings or Kestrel__Endpoints__… variables) replace these addresses too.
+            if (runtime.SetsConfiguration(KestrelEndpoints, asSection: true) || runtime.Settings.Provides(KestrelEndpoints, asSection: true))
+            {
+                yield break;
+            }
+
+            foreach (var (workload, container) in runtime.CodeContainers)
             {
                 if (workload.Header.Suppresses(Descriptor.Id))
                 {

@@ -77,6 +77,13 @@ namespace ManifestTools.Code
             Workloads.SelectMany(w => w.Containers.Select(c => (w, c)));
 
         /// <summary>
+        /// The containers that run the code: a pod's only container, else those named like the service, as the generated
+        /// Deployments name it. A sidecar (a proxy, a log shipper) serves its own probes, which the code's routes do not decide.
+        /// </summary>
+        public IEnumerable<(Workload Workload, Container Container)> CodeContainers =>
+            Containers.Where(wc => wc.Workload.Containers.Count == 1 || wc.Container.Name == ServiceName);
+
+        /// <summary>
         /// Finds the workloads of <paramref name="serviceName"/>: the pods the Service of that name selects (in the default
         /// namespace if several namespaces have one), else the pod templates labelled <c>app</c> or
         /// <c>app.kubernetes.io/name</c> with it.

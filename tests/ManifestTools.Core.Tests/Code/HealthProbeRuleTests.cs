@@ -73,5 +73,14 @@ namespace ManifestTools.Tests.Code
             var exec = Runtime.Port5002 + "          readinessProbe:\n            exec:\n              command: [\"true\"]\n";
             Assert.Empty(HealthProbeRule.CheckProbes(Runtime.Of(Runtime.Service, Runtime.Deployment("v1", exec)), Routes("/ads")));
         }
+
+        [Fact]
+        public void Checks_the_probes_of_the_container_named_like_the_service_only()
+        {
+            var sidecar = Readiness + "        - name: proxy\n          image: proxy:1\n          readinessProbe:\n            httpGet:\n              path: /readiness\n              port: 9090\n";
+            var finding = Assert.Single(HealthProbeRule.CheckProbes(Runtime.Of(Runtime.Service, Runtime.Deployment("v1", sidecar)), Routes("/ads")));
+            Assert.StartsWith("the readinessProbe of container shop ", finding.Message);
+            Assert.Empty(HealthProbeRule.CheckProbes(Runtime.Of(Runtime.Service, Runtime.Deployment("v1", sidecar)), Routes("/healthz")));
+        }
     }
 }

@@ -72,5 +72,29 @@ namespace ManifestTools.Tests.Code
                 .Replace("  name: v1\n", "  name: v1\n  annotations:\n    manifest-tools.io/suppress: MT3002\n");
             Assert.Empty(ListenPortRule.CheckEnvironment(Runtime.Of(Runtime.Service, deployment)).ToList());
         }
+
+        [Fact]
+        public void Stays_silent_on_port_0_which_the_OS_picks() =>
+            Assert.Null(ListenPortRule.CheckCodePort(0, Runtime.Of(Runtime.Service, Runtime.Deployment("v1", Runtime.Port5002))));
+
+        [Fact]
+        public void Kestrel_endpoints_in_the_configuration_replace_the_address_variables()
+        {
+            const string urls = "          env:\n            - name: ASPNETCORE_URLS\n              value: http://+:8080\n";
+            var fromSettings = Runtime.WithSettings("{\"Kestrel\":{\"Endpoints\":{\"Http\":{\"Url\":\"http://*:5002\"}}}}",
+                Runtime.Service, Runtime.Deployment("v1", Runtime.Port5002 + urls));
+            Assert.Empty(ListenPortRule.CheckEnvironment(fromSettings));
+            var fromEnvironment = Runtime.Of(Runtime.Service, Runtime.Deployment("v1", Runtime.Port5002 + urls +
+                "            - name: Kestrel__Endpoints__Http__Url\n              value: http://*:5002\n"));
+            Assert.Empty(ListenPortRule.CheckEnvironment(fromEnvironment));
+        }
+
+        [Fact]
+        public void The_address_variables_of_a_sidecar_are_not_the_code_s()
+        {
+            var deployment = Runtime.Deployment("v1", Runtime.Port5002 +
+                "        - name: proxy\n          image: proxy:1\n          env:\n            - name: ASPNETCORE_URLS\n              value: http://+:9000\n");
+            Assert.Empty(ListenPortRule.CheckEnvironment(Runtime.Of(Runtime.Service, deployment)));
+        }
     }
 }
