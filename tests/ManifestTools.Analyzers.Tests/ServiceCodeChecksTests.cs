@@ -137,6 +137,30 @@ namespace ManifestTools.Analyzers.Tests
         }
 
         [Fact]
+        public async Task MT3001_stays_silent_where_the_code_copes_with_a_missing_value()
+        {
+            await Shop("""
+                class Options { }
+                static class Settings
+                {
+                    public static void Read(IConfiguration configuration)
+                    {
+                        _ = configuration.GetSection("Shipping").Get<Options>() ?? new Options();
+                        _ = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") == "Development";
+                        _ = configuration["Features:Beta"] is null;
+                        _ = string.IsNullOrEmpty(configuration["Features:Gamma"]);
+                        _ = bool.TryParse(Environment.GetEnvironmentVariable("VERBOSE"), out _);
+                        _ = configuration["Hosts"]?.Split(',');
+                        _ = Environment.GetEnvironmentVariable("MODE") switch { "fast" => 1, _ => 0 };
+                        _ = configuration.GetSection({|#0:"Billing"|}).Get<Options>();
+                    }
+                }
+                """)
+                .Expect(new DiagnosticResult("MT3001", DiagnosticSeverity.Warning).WithLocation(0))
+                .RunAsync();
+        }
+
+        [Fact]
         public async Task MT3001_reports_a_fallback_that_throws()
         {
             await Shop("""
@@ -275,6 +299,19 @@ namespace ManifestTools.Analyzers.Tests
                     {
                         var app = WebApplication.CreateBuilder(args).Build();
                         app.UseStaticFiles();
+                    }
+                }
+                """, manifests).RunAsync();
+
+            // The probe's /api/healthz reaches /healthz through the path base.
+            await Shop("""
+                static class Program
+                {
+                    public static void Main(string[] args)
+                    {
+                        var app = WebApplication.CreateBuilder(args).Build();
+                        app.UsePathBase("/api");
+                        app.MapHealthChecks("/healthz");
                     }
                 }
                 """, manifests).RunAsync();

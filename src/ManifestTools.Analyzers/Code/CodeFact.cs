@@ -24,7 +24,7 @@ namespace ManifestTools.Analyzers.Code
 
         public SettingRead Read { get; }
 
-        /// <summary>The read is the left side of <c>??</c>, or passes a default: a missing value is expected.</summary>
+        /// <summary>The read passes a default, or the code copes with null where it uses the value: a missing value is expected.</summary>
         public bool HasFallback { get; }
     }
 

@@ -34,6 +34,8 @@ namespace ManifestTools.Analyzers.Code
                 "Microsoft.AspNetCore.Builder.MapWhenExtensions", "Microsoft.AspNetCore.Builder.UseWhenExtensions",
                 "Microsoft.AspNetCore.Builder.StaticFileExtensions", "Microsoft.AspNetCore.Builder.FileServerExtensions",
                 "Microsoft.AspNetCore.Builder.SpaApplicationBuilderExtensions",
+                // A path base or a rewrite makes the request paths differ from the patterns the code maps.
+                "Microsoft.AspNetCore.Builder.UsePathBaseExtensions", "Microsoft.AspNetCore.Builder.RewriteBuilderExtensions",
             }.Select(Type).Where(t => t != null).Select(t => t!).ToArray();
         }
 

@@ -82,13 +82,7 @@ namespace ManifestTools.Analyzers.Code
         /// </summary>
         private bool IsUsedAsSection(IInvocationOperation invocation)
         {
-            IOperation node = invocation;
-            while (node.Parent is IConversionOperation)
-            {
-                node = node.Parent;
-            }
-
-            if (!(node.Parent is IArgumentOperation argument) || !(argument.Parent is IInvocationOperation consumer))
+            if (!(Outermost(invocation).Parent is IArgumentOperation argument) || !(argument.Parent is IInvocationOperation consumer))
             {
                 return false;
             }
@@ -129,16 +123,50 @@ namespace ManifestTools.Analyzers.Code
                 : "";
         }
 
-        /// <summary>The left side of <c>??</c> with a value on the right: null is expected. <c>?? throw</c> is no fallback.</summary>
-        private static bool HasFallback(IOperation read)
+        /// <summary>
+        /// The code copes with a missing value: the read is the left side of <c>??</c> with a value on the right
+        /// (<c>?? throw</c> is no fallback), is accessed with <c>?.</c>, compared (<c>== "Development"</c>, <c>is null</c>,
+        /// a switch) or tested (string.IsNullOrEmpty, TryParse). A bound section's value is its binder's
+        /// (<c>.Get&lt;T&gt;() ?? new T()</c>).
+        /// </summary>
+        private bool HasFallback(IOperation read)
         {
-            IOperation node = read;
-            while (node.Parent is IConversionOperation)
+            var node = Outermost(read);
+            if (node.Parent is IArgumentOperation { Parent: IInvocationOperation binder } &&
+                CodeSymbols.Is(binder.TargetMethod.ContainingType, _symbols.ConfigurationBinder))
             {
-                node = node.Parent;
+                node = Outermost(binder);
             }
 
-            return node.Parent is ICoalesceOperation coalesce && coalesce.Value == node && !(Unwrap(coalesce.WhenNull) is IThrowOperation);
+            switch (node.Parent)
+            {
+                case ICoalesceOperation coalesce:
+                    return coalesce.Value == node && !(Unwrap(coalesce.WhenNull) is IThrowOperation);
+                case IConditionalAccessOperation access:
+                    return access.Operation == node;
+                case IBinaryOperation binary:
+                    return binary.OperatorKind == BinaryOperatorKind.Equals || binary.OperatorKind == BinaryOperatorKind.NotEquals;
+                case IIsPatternOperation _:
+                    return true;
+                case ISwitchExpressionOperation switchExpression:
+                    return switchExpression.Value == node;
+                case IArgumentOperation { Parent: IInvocationOperation call }:
+                    var method = call.TargetMethod;
+                    return method.Name == "TryParse" ||
+                           (method.ContainingType.SpecialType == SpecialType.System_String && (method.Name == "IsNullOrEmpty" || method.Name == "IsNullOrWhiteSpace"));
+                default:
+                    return false;
+            }
+        }
+
+        private static IOperation Outermost(IOperation operation)
+        {
+            while (operation.Parent is IConversionOperation)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
         }
     }
 }
