@@ -79,6 +79,7 @@ namespace ManifestTools.Analyzers.Tests
                         _ = configuration.GetValue<int>({|#2:"Orders:Retries"|});
                         _ = configuration.GetConnectionString({|#3:"Orders"|});
                         _ = configuration.GetSection("Orders")[{|#4:"Timeout"|}];
+                        _ = {|#5:configuration.GetSection("Orders").GetSection("Region").Value|};
                     }
                 }
                 """)
@@ -87,6 +88,7 @@ namespace ManifestTools.Analyzers.Tests
                     Expected("MT3001", DiagnosticSeverity.Warning, 1, "the code reads configuration key Orders:Url, but no container of Deployment default/shop-v1 sets Orders__Url and no appsettings*.json gives it a value; add <ServiceEnvironmentVariable Include=\"Orders__Url\" Value=\"…\" /> to the project file, or give it a value in appsettings.json"),
                     new DiagnosticResult("MT3001", DiagnosticSeverity.Warning).WithLocation(2),
                     new DiagnosticResult("MT3001", DiagnosticSeverity.Warning).WithLocation(3),
+                    new DiagnosticResult("MT3001", DiagnosticSeverity.Warning).WithLocation(5).WithMessage("the code reads configuration key Orders:Region, but no container of Deployment default/shop-v1 sets Orders__Region and no appsettings*.json gives it a value; add <ServiceEnvironmentVariable Include=\"Orders__Region\" Value=\"…\" /> to the project file, or give it a value in appsettings.json"),
                     new DiagnosticResult("MT3001", DiagnosticSeverity.Warning).WithLocation(4).WithMessage("the code reads configuration key Orders:Timeout, but no container of Deployment default/shop-v1 sets Orders__Timeout and no appsettings*.json gives it a value; add <ServiceEnvironmentVariable Include=\"Orders__Timeout\" Value=\"…\" /> to the project file, or give it a value in appsettings.json"))
                 .RunAsync();
         }
@@ -102,11 +104,12 @@ namespace ManifestTools.Analyzers.Tests
                     {
                         services.Configure<Options>(configuration.GetSection({|#0:"Shipping"|}));
                         services.Configure<Options>(configuration.GetSection("Payments"));
+                        services.AddOptions<Options>().BindConfiguration({|#1:"Billing"|});
                         _ = configuration.GetSection("Shipping").Exists();
                     }
                 }
                 """)
-                .Expect(new DiagnosticResult("MT3001", DiagnosticSeverity.Warning).WithLocation(0)
+                .Expect(new DiagnosticResult("MT3001", DiagnosticSeverity.Warning).WithLocation(1), new DiagnosticResult("MT3001", DiagnosticSeverity.Warning).WithLocation(0)
                     .WithMessage("the code reads configuration section Shipping, but no container of Deployment default/shop-v1 sets Shipping or a variable under it (Shipping__…) and no appsettings*.json gives it a value; add <ServiceEnvironmentVariable Include=\"Shipping__…\" Value=\"…\" /> to the project file, or give it a value in appsettings.json"))
                 .RunAsync();
         }
@@ -240,14 +243,15 @@ namespace ManifestTools.Analyzers.Tests
                         var app = WebApplication.CreateBuilder(args).Build();
                         app.MapHealthChecks({|#0:"/healthz"|});
                         var api = app.MapGroup("/api");
-                        api.MapGet({|#1:"/ready"|}, () => "ok");
+                        api.MapGet({|#1:"/readyz"|}, () => "ok");
+                        app.MapGet("/orders/ready", () => "not a health endpoint");
                         app.MapGet("/orders", () => "[]");
                     }
                 }
                 """)
                 .Expect(
                     Expected("MT3003", DiagnosticSeverity.Warning, 0, "the code maps the health endpoint /healthz, but Deployment default/shop-v1 has no readinessProbe, so pods get traffic before they are ready; set <ManifestReadinessProbePath>/healthz</ManifestReadinessProbePath> in the project file"),
-                    Expected("MT3003", DiagnosticSeverity.Warning, 1, "the code maps the health endpoint /api/ready, but Deployment default/shop-v1 has no readinessProbe, so pods get traffic before they are ready; set <ManifestReadinessProbePath>/api/ready</ManifestReadinessProbePath> in the project file"))
+                    Expected("MT3003", DiagnosticSeverity.Warning, 1, "the code maps the health endpoint /api/readyz, but Deployment default/shop-v1 has no readinessProbe, so pods get traffic before they are ready; set <ManifestReadinessProbePath>/api/readyz</ManifestReadinessProbePath> in the project file"))
                 .RunAsync();
         }
 

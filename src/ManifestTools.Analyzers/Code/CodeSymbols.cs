@@ -17,6 +17,7 @@ namespace ManifestTools.Analyzers.Code
             ConfigurationSection = Type("Microsoft.Extensions.Configuration.IConfigurationSection");
             ConfigurationBinder = Type("Microsoft.Extensions.Configuration.ConfigurationBinder");
             ConfigurationExtensions = Type("Microsoft.Extensions.Configuration.ConfigurationExtensions");
+            OptionsBuilderConfiguration = Type("Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions");
             WebHostBuilderExtensions = Type("Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions");
             WebApplication = Type("Microsoft.AspNetCore.Builder.WebApplication");
             KestrelServerOptions = Type("Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions");
@@ -44,6 +45,7 @@ namespace ManifestTools.Analyzers.Code
         public INamedTypeSymbol? ConfigurationSection { get; }
         public INamedTypeSymbol? ConfigurationBinder { get; }
         public INamedTypeSymbol? ConfigurationExtensions { get; }
+        public INamedTypeSymbol? OptionsBuilderConfiguration { get; }
         public INamedTypeSymbol? WebHostBuilderExtensions { get; }
         public INamedTypeSymbol? WebApplication { get; }
         public INamedTypeSymbol? KestrelServerOptions { get; }

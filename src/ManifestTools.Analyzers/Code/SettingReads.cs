@@ -37,6 +37,11 @@ namespace ManifestTools.Analyzers.Code
                     : Fact(SettingKind.ConfigurationKey, path == null ? null : path + ":ConnectionStrings", Argument(invocation, "name"), invocation, hasDefault: false);
             }
 
+            if (CodeSymbols.Is(method.ContainingType, _symbols.OptionsBuilderConfiguration) && method.Name == "BindConfiguration")
+            {
+                return Fact(SettingKind.ConfigurationSection, "", Argument(invocation, "configSectionPath"), invocation, hasDefault: false);
+            }
+
             if (IsSectionCall(invocation) && IsUsedAsSection(invocation))
             {
                 return Fact(SettingKind.ConfigurationSection, SectionPath(Receiver(invocation), 0), Argument(invocation, "key"), invocation, hasDefault: false);
@@ -45,16 +50,29 @@ namespace ManifestTools.Analyzers.Code
             return null;
         }
 
-        /// <summary>The indexer of IConfiguration (<c>configuration["A:B"]</c>), when it is read, not assigned.</summary>
+        /// <summary>
+        /// The indexer of IConfiguration (<c>configuration["A:B"]</c>) and a section's Value (<c>GetSection("A").Value</c>),
+        /// when they are read, not assigned.
+        /// </summary>
         public SettingFact? Read(IPropertyReferenceOperation reference)
         {
-            if (!reference.Property.IsIndexer || !_symbols.IsConfiguration(reference.Property.ContainingType) || reference.Arguments.Length != 1 ||
+            if (!_symbols.IsConfiguration(reference.Property.ContainingType) ||
                 (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference))
             {
                 return null;
             }
 
-            return Fact(SettingKind.ConfigurationKey, SectionPath(reference.Instance, 0), reference.Arguments[0], reference, hasDefault: false);
+            if (reference.Property.IsIndexer && reference.Arguments.Length == 1)
+            {
+                return Fact(SettingKind.ConfigurationKey, SectionPath(reference.Instance, 0), reference.Arguments[0], reference, hasDefault: false);
+            }
+
+            if (reference.Property.Name == "Value" && SectionPath(reference.Instance, 0) is { Length: > 0 } key)
+            {
+                return new SettingFact(new SettingRead(SettingKind.ConfigurationKey, key), HasFallback(reference), reference.Syntax.GetLocation());
+            }
+
+            return null;
         }
 
         private SettingFact? Fact(SettingKind kind, string? prefix, IArgumentOperation? argument, IOperation read, bool hasDefault)

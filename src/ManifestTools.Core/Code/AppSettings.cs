@@ -10,36 +10,64 @@ namespace ManifestTools.Code
     /// </summary>
     public sealed class AppSettings
     {
-        private readonly HashSet<string> _keys;
-
-        private AppSettings(HashSet<string> keys, IReadOnlyList<string> unreadableFiles)
+        /// <summary>Environment names by convention; their files apply only in that environment.</summary>
+        private static readonly HashSet<string> ConventionalEnvironments = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            _keys = keys;
-            UnreadableFiles = unreadableFiles;
+            "Development", "Staging", "Production", "Test", "Testing", "Local",
+        };
+
+        private readonly IReadOnlyList<SettingsFile> _files;
+
+        private AppSettings(IReadOnlyList<SettingsFile> files) => _files = files;
+
+        public static AppSettings Empty { get; } = new AppSettings(Array.Empty<SettingsFile>());
+
+        public static AppSettings Read(IEnumerable<(string Path, string Text)> files) =>
+            new AppSettings(files.Select(f =>
+            {
+                var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                return new SettingsFile(f.Path, JsonKeyReader.TryRead(f.Text, keys) ? keys : null);
+            }).ToList());
+
+        /// <summary>
+        /// The files that apply in these environments (ASPNETCORE_ENVIRONMENT; Production when unset): appsettings.json,
+        /// appsettings.{environment}.json, and files of other names, which the code may load itself. So
+        /// appsettings.Development.json gives no value in the cluster.
+        /// </summary>
+        public AppSettings For(IReadOnlyCollection<string> environments) =>
+            new AppSettings(_files.Where(f =>
+            {
+                var environment = EnvironmentOf(f.Path);
+                return environment == null || !ConventionalEnvironments.Contains(environment) ||
+                       environments.Contains(environment, StringComparer.OrdinalIgnoreCase);
+            }).ToList());
+
+        /// <summary>
+        /// True when <paramref name="key"/> has a value, or, for a section, when any key lies under it. A file the
+        /// configuration reader rejects could hold any key, so while one applies no key counts as missing.
+        /// </summary>
+        public bool Provides(string key, bool asSection) =>
+            _files.Any(f => f.Keys == null || f.Keys.Contains(key) || (asSection && f.Keys.Any(k => ConfigurationKeys.IsUnder(k, key))));
+
+        /// <summary>"Development" for appsettings.Development.json; null for appsettings.json.</summary>
+        private static string? EnvironmentOf(string path)
+        {
+            var name = path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
+            var parts = name.Split('.');
+            return parts.Length == 3 ? parts[1] : null;
         }
 
-        public static AppSettings Empty { get; } = new AppSettings(new HashSet<string>(StringComparer.OrdinalIgnoreCase), Array.Empty<string>());
-
-        /// <summary>Files that are not JSON the configuration reader accepts. While any exist, no key counts as missing.</summary>
-        public IReadOnlyList<string> UnreadableFiles { get; }
-
-        public static AppSettings Read(IEnumerable<(string Path, string Text)> files)
+        /// <summary>One file's keys; null when the configuration reader would reject it.</summary>
+        private sealed class SettingsFile
         {
-            var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            var unreadable = new List<string>();
-            foreach (var (path, text) in files)
+            public SettingsFile(string path, HashSet<string>? keys)
             {
-                if (!JsonKeyReader.TryRead(text, keys))
-                {
-                    unreadable.Add(path);
-                }
+                Path = path;
+                Keys = keys;
             }
 
-            return new AppSettings(keys, unreadable);
+            public string Path { get; }
+            public HashSet<string>? Keys { get; }
         }
-
-        /// <summary>True when <paramref name="key"/> has a value, or, for a section, when any key lies under it.</summary>
-        public bool Provides(string key, bool asSection) =>
-            UnreadableFiles.Count > 0 || _keys.Contains(key) || (asSection && _keys.Any(k => ConfigurationKeys.IsUnder(k, key)));
     }
 }

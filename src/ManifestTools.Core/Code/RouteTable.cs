@@ -9,7 +9,13 @@ namespace ManifestTools.Code
     {
         private static readonly HashSet<string> HealthSegments = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "health", "healthz", "healthcheck", "healthchecks", "ready", "readyz", "readiness", "live", "livez", "liveness", "alive",
+            "health", "healthz", "healthcheck", "healthchecks", "readyz", "readiness", "livez", "liveness",
+        };
+
+        /// <summary>Words that name a health endpoint only at the top (<c>/ready</c>), not under a resource (<c>/orders/ready</c>).</summary>
+        private static readonly HashSet<string> TopLevelHealthSegments = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "ready", "live", "alive",
         };
 
         private readonly List<string[]> _patterns = new List<string[]>();
@@ -26,11 +32,13 @@ namespace ManifestTools.Code
 
         public void MarkIncomplete() => IsComplete = false;
 
-        /// <summary>True for the paths health checks conventionally live at: /healthz, /health/ready, /api/livez.</summary>
+        /// <summary>True for the paths health checks conventionally live at: /healthz, /health/ready, /api/livez, /ready.</summary>
         public static bool IsHealthPath(string pattern)
         {
             var segments = Segments(pattern);
-            return segments.Length > 0 && (HealthSegments.Contains(segments[0]) || HealthSegments.Contains(segments[segments.Length - 1]));
+            return segments.Length > 0 &&
+                   (HealthSegments.Contains(segments[0]) || HealthSegments.Contains(segments[segments.Length - 1]) ||
+                    (segments.Length == 1 && TopLevelHealthSegments.Contains(segments[0])));
         }
 
         /// <summary>Whether a request path (a probe's, which may carry a query) reaches one of the patterns.</summary>

@@ -80,8 +80,7 @@ namespace ManifestTools.Code
         /// The containers that run the code: a pod's only container, else those named like the service, as the generated
         /// Deployments name it. A sidecar (a proxy, a log shipper) serves its own probes, which the code's routes do not decide.
         /// </summary>
-        public IEnumerable<(Workload Workload, Container Container)> CodeContainers =>
-            Containers.Where(wc => wc.Workload.Containers.Count == 1 || wc.Container.Name == ServiceName);
+        public IEnumerable<(Workload Workload, Container Container)> CodeContainers => CodeContainersOf(Workloads, ServiceName);
 
         /// <summary>
         /// Finds the workloads of <paramref name="serviceName"/>: the pods the Service of that name selects (in the default
@@ -114,7 +113,8 @@ namespace ManifestTools.Code
                 configData[(data.Namespace, data.Kind, data.Name)] = data;
             }
 
-            return new ServiceRuntime(serviceName, services, workloads, configData, settings,
+            var environments = Environments(CodeContainersOf(workloads, serviceName));
+            return new ServiceRuntime(serviceName, services, workloads, configData, environments == null ? settings : settings.For(environments),
                 new HashSet<string>(generatedFiles, StringComparer.Ordinal));
         }
 
@@ -150,6 +150,31 @@ namespace ManifestTools.Code
             var names = objects.Select(o => o.Ref.ToString()).ToList();
             return names.Count <= 1 ? string.Concat(names) : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1];
         }
+
+        /// <summary>
+        /// The hosting environments the code runs in: ASPNETCORE_ENVIRONMENT (else DOTNET_ENVIRONMENT) of its containers,
+        /// Production where neither is set; null when one comes from valueFrom or envFrom and is unknown.
+        /// </summary>
+        private static IReadOnlyCollection<string>? Environments(IEnumerable<(Workload Workload, Container Container)> codeContainers)
+        {
+            var environments = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (_, container) in codeContainers)
+            {
+                var variable = container.Environment.LastOrDefault(v => v.Name == "ASPNETCORE_ENVIRONMENT") ??
+                               container.Environment.LastOrDefault(v => v.Name == "DOTNET_ENVIRONMENT");
+                if ((variable != null && variable.Value == null) || (variable == null && container.EnvironmentSources.Count > 0))
+                {
+                    return null;
+                }
+
+                environments.Add(variable?.Value is { Length: > 0 } value ? value : "Production");
+            }
+
+            return environments;
+        }
+
+        private static IEnumerable<(Workload Workload, Container Container)> CodeContainersOf(IEnumerable<Workload> workloads, string serviceName) =>
+            workloads.SelectMany(w => w.Containers.Where(c => w.Containers.Count == 1 || c.Name == serviceName).Select(c => (w, c)));
 
         private static bool HasAppLabel(Workload workload, string serviceName) =>
             (workload.PodLabels.TryGetValue("app", out var app) && app == serviceName) ||

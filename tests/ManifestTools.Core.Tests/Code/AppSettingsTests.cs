@@ -28,7 +28,7 @@ namespace ManifestTools.Tests.Code
         {
             var settings = Read("\uFEFF// defaults\n{ /* the store */ \"Sh\\u006fp\": { \"Url\": \"http://x\", }, }");
             Assert.True(settings.Provides("Shop:Url", asSection: false));
-            Assert.Empty(settings.UnreadableFiles);
+            Assert.False(settings.Provides("Shop:Other", asSection: false));
         }
 
         [Theory]
@@ -37,18 +37,32 @@ namespace ManifestTools.Tests.Code
         [InlineData("{ \"A\": ")]
         [InlineData("{ \"A\": 1 } trailing")]
         [InlineData("{ A: 1 }")]
-        public void A_file_the_configuration_reader_rejects_is_unreadable(string json) =>
-            Assert.Equal(new[] { "appsettings.json" }, Read(json).UnreadableFiles);
+        public void A_file_the_configuration_reader_rejects_may_hold_any_key(string json) =>
+            Assert.True(Read(json).Provides("Anything", asSection: false));
 
         [Fact]
         public void Nesting_deeper_than_the_reader_allows_is_unreadable_not_a_stack_overflow()
         {
             var json = new string('[', 10000) + new string(']', 10000);
-            Assert.Single(Read("{ \"A\": " + json + " }").UnreadableFiles);
+            Assert.True(Read("{ \"A\": " + json + " }").Provides("Anything", asSection: false));
         }
 
         [Fact]
         public void An_unreadable_file_makes_every_key_count_as_provided() =>
             Assert.True(AppSettings.Read(new[] { ("a.json", "{}"), ("b.json", "{") }).Provides("Anything", asSection: false));
+
+        [Fact]
+        public void A_valid_file_does_not_provide_what_it_lacks() =>
+            Assert.False(Read("{}").Provides("Anything", asSection: false));
+
+        [Theory]
+        [InlineData("Production", "/p/appsettings.json", true)]
+        [InlineData("Production", "/p/appsettings.Production.json", true)]
+        [InlineData("Production", "/p/appsettings.Development.json", false)]
+        [InlineData("Development", "/p/appsettings.Development.json", true)]
+        [InlineData("Staging", "/p/appsettings.production.json", false)]
+        [InlineData("Production", "/p/appsettings.Shared.json", true)] // Not an environment's: the code may load it itself.
+        public void Only_the_files_of_the_environments_apply(string environment, string path, bool applies) =>
+            Assert.Equal(applies, AppSettings.Read(new[] { (path, "{ \"A\": 1 }") }).For(new[] { environment }).Provides("A", asSection: false));
     }
 }

@@ -9,11 +9,14 @@ namespace ManifestTools.Tests.Code
         [InlineData("/health/ready")]
         [InlineData("api/livez")]
         [InlineData("/Readiness")]
+        [InlineData("/ready")]
         public void Knows_health_paths(string pattern) => Assert.True(RouteTable.IsHealthPath(pattern));
 
         [Theory]
         [InlineData("/ads")]
         [InlineData("/healthy-food")]
+        [InlineData("/orders/ready")]
+        [InlineData("/api/live")]
         [InlineData("/")]
         public void Other_paths_are_not_health_paths(string pattern) => Assert.False(RouteTable.IsHealthPath(pattern));
 

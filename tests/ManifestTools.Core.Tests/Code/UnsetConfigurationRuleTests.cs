@@ -1,4 +1,5 @@
 using ManifestTools.Code;
+using ManifestTools.Loading;
 
 namespace ManifestTools.Tests.Code
 {
@@ -56,6 +57,19 @@ namespace ManifestTools.Tests.Code
         {
             const string json = "{ \"Logging\": { \"LogLevel\": { \"Default\": \"Information\" } }, \"ConnectionStrings\": { \"Orders\": \"Server=db\" } }";
             Assert.Null(Check(kind, name, Runtime.WithSettings(json, Runtime.Service, Runtime.Deployment("v1", Env))));
+        }
+
+        [Fact]
+        public void Development_settings_give_no_value_in_the_cluster_unless_its_environment_is_Development()
+        {
+            var settings = AppSettings.Read(new[] { ("/p/appsettings.Development.json", "{ \"Orders\": { \"Url\": \"http://localhost\" } }") });
+            var options = new LintOptions();
+            var production = ManifestParser.ParseText("m.yaml", Runtime.Service + "---\n" + Runtime.Deployment("v1", Env), options).Objects;
+            var development = ManifestParser.ParseText("m.yaml", Runtime.Service + "---\n" +
+                Runtime.Deployment("v1", Env + "            - name: ASPNETCORE_ENVIRONMENT\n              value: Development\n"), options).Objects;
+
+            Assert.NotNull(Check(SettingKind.ConfigurationKey, "Orders:Url", ServiceRuntime.Resolve(production, "shop", options, new string[0], settings)));
+            Assert.Null(Check(SettingKind.ConfigurationKey, "Orders:Url", ServiceRuntime.Resolve(development, "shop", options, new string[0], settings)));
         }
 
         [Fact]
