@@ -48,5 +48,29 @@ namespace ManifestTools.Build.Tests
             Assert.False(Directory.Exists(Path.Combine(project.Directory, "obj", "Debug", "net10.0", "manifesttools")),
                 "the design-time build wrote ManifestTools state:\n" + result);
         }
+
+        /// <summary>
+        /// The IDE's analyzer gets its files from design-time builds, which do not generate: they pass the files the last
+        /// build generated, with their kinds, in the compiler's editorconfig, as a real build does.
+        /// </summary>
+        [Fact]
+        public void DesignTimeBuildPassesTheLastBuildsManifestsToTheAnalyzer()
+        {
+            var project = ServiceProject.Canary(_package, "design-time-analyzer", """<ManifestFile Include="k8s/extra.yaml" />""");
+            string extra = project.WriteFile(Path.Combine("k8s", "extra.yaml"), "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns3\n");
+            BuildAssert.SucceededWithoutWarnings(project.Build());
+            string editorConfig = Path.Combine(project.Directory, "obj", "Debug", "net10.0", Path.GetFileNameWithoutExtension(project.ProjectFile) + ".GeneratedMSBuildEditorConfig.editorconfig");
+            File.Delete(editorConfig);
+
+            var result = DotnetProcess.Run(project.Directory, "msbuild", "-t:GenerateMSBuildEditorConfigFile", "-p:DesignTimeBuild=true");
+
+            BuildAssert.Succeeded(result);
+            string config = File.ReadAllText(editorConfig);
+            Assert.NotEmpty(project.ManifestFileNames());
+            Assert.All(project.ManifestFileNames(), name =>
+                Assert.Contains($"[{Path.Combine(project.ManifestsDirectory, name).Replace('\\', '/')}]\nbuild_metadata.AdditionalFiles._ManifestToolsKind = Generated", config));
+            Assert.Contains($"[{extra.Replace('\\', '/')}]\nbuild_metadata.AdditionalFiles._ManifestToolsKind = Manifest", config);
+            Assert.Contains("build_property.ManifestServiceName = advertisements", config);
+        }
     }
 }
