@@ -170,6 +170,11 @@ namespace ManifestTools.Code
                 environments.Add(variable?.Value is { Length: > 0 } value ? value : "Production");
             }
 
+            if (environments.Count == 0)
+            {
+                environments.Add("Production"); // No container runs the code by these rules; the default environment.
+            }
+
             return environments;
         }
 

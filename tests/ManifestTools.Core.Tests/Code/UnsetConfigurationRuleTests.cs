@@ -73,6 +73,17 @@ namespace ManifestTools.Tests.Code
         }
 
         [Fact]
+        public void Without_a_container_named_like_the_service_the_environment_is_Production()
+        {
+            var settings = AppSettings.Read(new[] { ("/p/appsettings.Production.json", "{ \"Orders\": { \"Url\": \"http://orders\" } }") });
+            var options = new LintOptions();
+            var twoContainers = Runtime.Deployment("v1", "        - name: proxy\n          image: proxy:1\n").Replace("- name: shop", "- name: web");
+            var objects = ManifestParser.ParseText("m.yaml", Runtime.Service + "---\n" + twoContainers, options).Objects;
+
+            Assert.Null(Check(SettingKind.ConfigurationKey, "Orders:Url", ServiceRuntime.Resolve(objects, "shop", options, new string[0], settings)));
+        }
+
+        [Fact]
         public void Appsettings_do_not_set_environment_variables()
         {
             var runtime = Runtime.WithSettings("{ \"API_TOKEN\": \"x\" }", Runtime.Service, Runtime.Deployment("v1", Env));
