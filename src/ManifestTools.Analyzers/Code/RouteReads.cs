@@ -24,12 +24,11 @@ namespace ManifestTools.Analyzers.Code
         public RouteFact? Read(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
-            var location = invocation.Syntax.GetLocation();
             if (CodeSymbols.Is(method.ContainingType, _symbols.EndpointRouteBuilderExtensions))
             {
                 return GetRoutes.Contains(method.Name) ? Route(invocation, "pattern", health: false)
                     : OtherMethods.Contains(method.Name) ? null
-                    : new RouteFact(null, false, location);
+                    : Opaque(invocation);
             }
 
             if (CodeSymbols.Is(method.ContainingType, _symbols.HealthCheckEndpoints) && method.Name == "MapHealthChecks")
@@ -48,8 +47,11 @@ namespace ManifestTools.Analyzers.Code
                                  method.Parameters.Length > 0 && _symbols.IsEndpointRouteBuilder(method.Parameters[0].Type);
             bool opaqueMiddleware = _symbols.OpaqueMiddleware.Any(t => CodeSymbols.Is(method.ContainingType, t)) ||
                                     (method.Name == "Use" && CodeSymbols.Is(method.ContainingType, _symbols.ApplicationBuilder));
-            return mapsEndpoints || opaqueMiddleware ? new RouteFact(null, false, location) : null;
+            return mapsEndpoints || opaqueMiddleware ? Opaque(invocation) : null;
         }
+
+        /// <summary>A call after which the code may serve paths no one can list; its location is made only then, as Read sees every call.</summary>
+        private static RouteFact Opaque(IInvocationOperation invocation) => new RouteFact(null, false, invocation.Syntax.GetLocation());
 
         private RouteFact Route(IInvocationOperation invocation, string parameter, bool health)
         {

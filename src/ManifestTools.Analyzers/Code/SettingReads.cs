@@ -56,7 +56,9 @@ namespace ManifestTools.Analyzers.Code
         /// </summary>
         public SettingFact? Read(IPropertyReferenceOperation reference)
         {
-            if (!_symbols.IsConfiguration(reference.Property.ContainingType) ||
+            // The name test first: this runs for every property read of the program.
+            if (!(reference.Property.IsIndexer || reference.Property.Name == "Value") ||
+                !_symbols.IsConfiguration(reference.Property.ContainingType) ||
                 (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference))
             {
                 return null;
