@@ -7,13 +7,20 @@ using Microsoft.Build.Utilities;
 namespace ManifestTools.Tasks
 {
     /// <summary>
-    /// The clean step: deletes the files of the last generation that still carry this project's header. Clean's own
-    /// FileWrites bookkeeping only deletes files under bin/ and obj/, and the manifests live next to the project.
+    /// The clean step: deletes the recorded files of the last generation that are provably this project's, by the
+    /// same rules as a build's deletion of stale files. Clean's own FileWrites bookkeeping only deletes files under
+    /// bin/ and obj/, and the manifests live next to the project.
     /// </summary>
     public sealed class DeleteGeneratedManifests : Task
     {
         [Required] public string ProjectFile { get; set; } = "";
         [Required] public string FileListFile { get; set; } = "";
+        [Required] public string OutputPath { get; set; } = "";
+        [Required] public string ServiceName { get; set; } = "";
+
+        public string OutputPathAsSet { get; set; } = "";
+
+        public bool AllowOutputOutsideRepository { get; set; }
 
         public override bool Execute()
         {
@@ -22,7 +29,21 @@ namespace ManifestTools.Tasks
                 return true;
             }
 
-            var result = GeneratedFileWriter.Delete(File.ReadAllLines(FileListFile), Path.GetFileName(ProjectFile));
+            string project = Path.GetFullPath(ProjectFile);
+            string projectDirectory = Path.GetDirectoryName(project)!;
+            string output = Path.GetFullPath(OutputPath);
+            var locator = new ProjectFileLocator();
+            var location = OutputLocation.Check(project, output, OutputPathAsSet, locator.PropertyText(project, "ManifestOutputPath"),
+                AllowOutputOutsideRepository, locator.Property(project, "ManifestOutputPath"));
+            if (location != null)
+            {
+                MSBuildPositions.Log(Log, Finding.From(location));
+                return false;
+            }
+
+            var recorded = File.ReadAllLines(FileListFile).Where(l => l.Length > 0 && l.IndexOf('\0') < 0).Select(l => Path.Combine(projectDirectory, l));
+            var owner = new GeneratedFileOwner(Path.GetRelativePath(output, project).Replace('\\', '/'), ServiceName.Trim());
+            var result = GeneratedFileWriter.PlanClean(output, owner, recorded).Commit();
             foreach (var path in result.Deleted)
             {
                 Log.LogMessage(MessageImportance.Normal, "ManifestTools: deleted {0}", path);
@@ -33,7 +54,11 @@ namespace ManifestTools.Tasks
                 MSBuildPositions.Log(Log, Finding.From(diagnostic));
             }
 
-            File.Delete(FileListFile);
+            if (result.Succeeded)
+            {
+                File.Delete(FileListFile);
+            }
+
             return !Log.HasLoggedErrors;
         }
     }

@@ -11,8 +11,9 @@ namespace ManifestTools.Tasks
 {
     /// <summary>
     /// Renders the service's manifests into <see cref="OutputPath"/>. Findings go to <see cref="FindingsFile"/> for the
-    /// report target. <see cref="FileListFile"/> always lists the files this project owns, for clean and for deleting
-    /// stale files; <see cref="StampFile"/> is written only on success, so a failed run is retried by the next build.
+    /// report target. <see cref="FileListFile"/> lists the files this project generated, relative to the project folder,
+    /// for clean and for deleting stale files; <see cref="StampFile"/> is written only on success, so a failed run is
+    /// retried by the next build.
     /// </summary>
     public sealed class GenerateManifests : Task
     {
@@ -22,6 +23,11 @@ namespace ManifestTools.Tasks
         [Required] public string FileListFile { get; set; } = "";
         [Required] public string StampFile { get; set; } = "";
         [Required] public string FindingsFile { get; set; } = "";
+
+        /// <summary>ManifestOutputPath as the project set it, before the targets resolved it against the project folder.</summary>
+        public string OutputPathAsSet { get; set; } = "";
+
+        public bool AllowOutputOutsideRepository { get; set; }
 
         public string TemplatePath { get; set; } = "";
         public string ServiceName { get; set; } = "";
@@ -43,6 +49,15 @@ namespace ManifestTools.Tasks
         /// <summary>Every file this project generated, for FileWrites and for linting.</summary>
         [Output] public ITaskItem[] GeneratedFiles { get; private set; } = Array.Empty<ITaskItem>();
 
+        /// <summary>The only metadata the tasks read: built-in metadata such as FullPath throws for an identity that is no path.</summary>
+        private static readonly IReadOnlyDictionary<string, string[]> MetadataOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["ServiceVersion"] = new[] { "ImageTag", "Weight", "Replicas" },
+            ["ServiceRoute"] = new[] { "Header", "Exact", "Prefix", "Regex", "Weights" },
+            ["ContainerPort"] = new[] { "Type", "Name" },
+            ["ServiceEnvironmentVariable"] = new[] { "Value", "Versions" },
+        };
+
         public override bool Execute()
         {
             try
@@ -60,17 +75,38 @@ namespace ManifestTools.Tasks
 
         private bool Generate()
         {
+            string project = Path.GetFullPath(ProjectFile);
+            string projectDirectory = Path.GetDirectoryName(project)!;
+            string output = Path.GetFullPath(OutputPath);
             var locator = new ProjectFileLocator();
-            var declaration = Declare(locator);
+            var declaration = Declare(locator, project, output);
             var findings = new List<ManifestDiagnostic>();
-            var previous = ReadFileList();
 
-            var (model, files, generateFindings) = ManifestGenerator.Generate(declaration, PackageTemplatePath, TemplatePath, Path.GetDirectoryName(ProjectFile)!);
+            var (_, files, generateFindings) = ManifestGenerator.Generate(declaration, PackageTemplatePath, TemplatePath, projectDirectory);
             findings.AddRange(generateFindings);
-            if (model != null && files.Count > 0)
+            var location = OutputLocation.Check(project, output, OutputPathAsSet, locator.PropertyText(project, "ManifestOutputPath"),
+                AllowOutputOutsideRepository, locator.Property(project, "ManifestOutputPath"));
+            if (location != null)
             {
-                var result = GeneratedFileWriter.Write(Path.GetFullPath(OutputPath), files, previous, declaration.ProjectFileName, model.Name);
+                findings.Add(location);
+            }
+
+            var previous = ReadFileList(projectDirectory);
+            bool succeeded = !findings.Any(f => f.Severity == Severity.Error);
+            if (succeeded)
+            {
+                var owner = new GeneratedFileOwner(declaration.OwnerProject, declaration.ServiceName.Value.Trim());
+                var plan = GeneratedFileWriter.Plan(output, owner, files, previous);
+                if (plan.CanCommit)
+                {
+                    // Before the folder changes, the record covers both runs' files, so that a failure from here on
+                    // leaves nothing this project wrote unrecorded.
+                    WriteFileList(projectDirectory, previous.Concat(plan.Files));
+                }
+
+                var result = plan.Commit();
                 findings.AddRange(result.Diagnostics);
+                succeeded = result.Succeeded;
                 foreach (var path in result.Written)
                 {
                     Log.LogMessage(MessageImportance.Normal, "ManifestTools: wrote {0}", path);
@@ -81,14 +117,14 @@ namespace ManifestTools.Tasks
                     Log.LogMessage(MessageImportance.Normal, "ManifestTools: deleted {0}, which the project no longer generates", path);
                 }
 
-                GeneratedFiles = result.Files.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+                if (succeeded)
+                {
+                    GeneratedFiles = result.Files.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+                    WriteFileList(projectDirectory, result.Files);
+                }
             }
 
             Finding.WriteAll(FindingsFile, findings.Select(Finding.From));
-            bool succeeded = !findings.Any(f => f.Severity == Severity.Error);
-            // A failed run keeps the earlier entries too: files it did not get to are still this project's to clean.
-            var owned = GeneratedFiles.Select(f => f.ItemSpec);
-            WriteFileList(succeeded ? owned : previous.Concat(owned).Distinct(StringComparer.Ordinal));
             if (succeeded)
             {
                 File.WriteAllText(StampFile, "");
@@ -101,18 +137,17 @@ namespace ManifestTools.Tasks
             return true;
         }
 
-        private ServiceDeclaration Declare(ProjectFileLocator locator)
+        private ServiceDeclaration Declare(ProjectFileLocator locator, string project, string output)
         {
-            string project = Path.GetFullPath(ProjectFile);
             DeclaredValue Property(string value, string name) => new DeclaredValue(value, locator.Property(project, name));
             IReadOnlyList<DeclaredItem> Items(ITaskItem[] items, string itemType) => items.Select(item =>
             {
-                string defining = item.GetMetadata("DefiningProjectFullPath");
+                string defining = Metadata(item, "DefiningProjectFullPath");
                 var site = locator.Item(string.IsNullOrEmpty(defining) ? project : defining, itemType, item.ItemSpec);
                 var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (string name in item.MetadataNames)
+                foreach (string name in MetadataOf[itemType])
                 {
-                    metadata[name] = item.GetMetadata(name);
+                    metadata[name] = Metadata(item, name);
                 }
 
                 return new DeclaredItem(item.ItemSpec, metadata, site);
@@ -121,6 +156,7 @@ namespace ManifestTools.Tasks
             return new ServiceDeclaration
             {
                 ProjectFileName = Path.GetFileName(project),
+                OwnerProject = Path.GetRelativePath(output, project).Replace('\\', '/'),
                 ProjectSite = new DeclarationSite(project, SourceSpan.At(0, 0)),
                 ServiceName = Property(ServiceName, "ManifestServiceName"),
                 Namespace = Property(Namespace, "ManifestNamespace"),
@@ -137,13 +173,36 @@ namespace ManifestTools.Tasks
             };
         }
 
-        private IReadOnlyList<string> ReadFileList() =>
-            File.Exists(FileListFile) ? File.ReadAllLines(FileListFile).Where(l => l.Length > 0).ToList() : new List<string>();
-
-        private void WriteFileList(IEnumerable<string> files)
+        /// <summary>Custom metadata never throws; a built-in one may, for an identity that is no path, and is then unknown.</summary>
+        private static string Metadata(ITaskItem item, string name)
         {
+            try
+            {
+                return item.GetMetadata(name) ?? "";
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is ArgumentException)
+            {
+                return "";
+            }
+        }
+
+        /// <summary>The recorded files, as full paths resolved against this project's folder, so that a copied checkout reads its own.</summary>
+        private IReadOnlyList<string> ReadFileList(string projectDirectory) =>
+            File.Exists(FileListFile)
+                ? File.ReadAllLines(FileListFile).Where(l => l.Length > 0 && l.IndexOf('\0') < 0).Select(l => Path.Combine(projectDirectory, l)).ToList()
+                : new List<string>();
+
+        private void WriteFileList(string projectDirectory, IEnumerable<string> files)
+        {
+            var lines = files.Select(f => Path.GetRelativePath(projectDirectory, f).Replace('\\', '/')).Distinct(StringComparer.Ordinal);
+            string text = string.Concat(lines.Select(f => f + "\n"));
+            if (File.Exists(FileListFile) && File.ReadAllText(FileListFile) == text)
+            {
+                return;
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FileListFile))!);
-            File.WriteAllText(FileListFile, string.Concat(files.Select(f => f + "\n")));
+            File.WriteAllText(FileListFile, text);
         }
     }
 }

@@ -27,14 +27,45 @@ namespace ManifestTools.Tasks
 
         /// <summary>The last element that sets the property, as the last assignment wins.</summary>
         public DeclarationSite Property(string file, string name) =>
-            Site(file, Elements(file).LastOrDefault(e => e.Name == name && e.IsProperty));
+            Site(file, LastProperty(file, name));
+
+        /// <summary>The property's text as written in the project file, before evaluation; null when the file does not set it.</summary>
+        public string? PropertyText(string file, string name) => LastProperty(file, name) is XmlElementSite e ? e.Text : null;
+
+        private XmlElementSite? LastProperty(string file, string name) => Elements(file).LastOrDefault(e => e.Name == name && e.IsProperty);
 
         private static DeclarationSite Site(string file, XmlElementSite? element) =>
             new DeclarationSite(file, element == null ? SourceSpan.At(0, 0)
                 : new SourceSpan(element.Line, element.Column, element.Line, element.Column + element.Name.Length + 1));
 
+        /// <summary>Whether the attribute lists the identity; the identity is unescaped, as MSBuild gives it, so the attribute is too.</summary>
         private static bool Lists(string? attribute, string identity) =>
-            attribute != null && attribute.Split(';').Any(part => string.Equals(part.Trim(), identity, StringComparison.OrdinalIgnoreCase));
+            attribute != null && attribute.Split(';').Any(part => string.Equals(Unescape(part.Trim()), identity, StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>MSBuild's unescaping: each %XX, two hexadecimal digits, is the character with that code.</summary>
+        private static string Unescape(string text)
+        {
+            if (text.IndexOf('%') < 0)
+            {
+                return text;
+            }
+
+            var builder = new System.Text.StringBuilder(text.Length);
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '%' && i + 2 < text.Length && Uri.IsHexDigit(text[i + 1]) && Uri.IsHexDigit(text[i + 2]))
+                {
+                    builder.Append((char)Convert.ToInt32(text.Substring(i + 1, 2), 16));
+                    i += 2;
+                }
+                else
+                {
+                    builder.Append(text[i]);
+                }
+            }
+
+            return builder.ToString();
+        }
 
         private List<XmlElementSite> Elements(string file)
         {
@@ -62,6 +93,13 @@ namespace ManifestTools.Tasks
                 var parents = new Stack<string>();
                 while (reader.Read())
                 {
+                    if ((reader.NodeType == XmlNodeType.Text || reader.NodeType == XmlNodeType.CDATA) && elements.Count > 0 &&
+                        elements[elements.Count - 1] is { IsProperty: true } property && parents.Count > 0 && parents.Peek() == property.Name)
+                    {
+                        property.Text = (property.Text ?? "") + reader.Value;
+                        continue;
+                    }
+
                     if (reader.NodeType == XmlNodeType.EndElement)
                     {
                         parents.Pop();
@@ -109,6 +147,9 @@ namespace ManifestTools.Tasks
             public string? Include { get; }
             public string? Update { get; }
             public bool IsProperty { get; }
+
+            /// <summary>A property's text content, unevaluated.</summary>
+            public string? Text { get; set; }
         }
     }
 }

@@ -11,9 +11,12 @@ namespace ManifestTools.Generation
         public ServiceDeclaration Source { get; }
         public List<BoundVersion> Versions { get; } = new List<BoundVersion>();
         public List<BoundRoute> Routes { get; } = new List<BoundRoute>();
-        public List<PortModel> Ports { get; } = new List<PortModel>();
+        public List<BoundPort> Ports { get; } = new List<BoundPort>();
         public List<BoundEnvironmentVariable> Environment { get; } = new List<BoundEnvironmentVariable>();
         public List<ManifestDiagnostic> Diagnostics { get; } = new List<ManifestDiagnostic>();
+
+        /// <summary>Items whose text was reported before binding; they are not bound, so no later check reports them again.</summary>
+        public HashSet<DeclaredItem> Unreadable { get; } = new HashSet<DeclaredItem>();
 
         public void Report(DiagnosticDescriptor descriptor, DeclarationSite site, params string[] args) =>
             Diagnostics.Add(new ManifestDiagnostic(descriptor, descriptor.DefaultSeverity, site.File, site.Span, descriptor.FormatMessage(args), null));
@@ -26,6 +29,9 @@ namespace ManifestTools.Generation
     }
 
     internal sealed record BoundRoute(DeclaredItem Item, string Header, string MatchType, string MatchValue, IReadOnlyList<WeightedVersion> Weights);
+
+    /// <param name="Item">Null for the default port, which no item declares.</param>
+    internal sealed record BoundPort(DeclaredItem? Item, PortModel Port);
 
     /// <param name="Versions">Empty: every version.</param>
     internal sealed record BoundEnvironmentVariable(DeclaredItem Item, string Value, IReadOnlyList<string> Versions)

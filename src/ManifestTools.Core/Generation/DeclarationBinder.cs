@@ -13,6 +13,9 @@ namespace ManifestTools.Generation
         private static readonly Action<BoundDeclaration>[] Checks =
         {
             DeclaredNamesCheck.Check,
+            HeaderMatchValuesCheck.Check,
+            DistinctPortsCheck.Check,
+            VersionsDeclaredCheck.Check,
             UniqueVersionsCheck.Check,
             KnownVersionsCheck.Check,
             WeightsTotal100Check.Check,
@@ -23,6 +26,7 @@ namespace ManifestTools.Generation
         public static (ServiceModel? Model, IReadOnlyList<ManifestDiagnostic> Diagnostics) Bind(ServiceDeclaration declaration)
         {
             var bound = new BoundDeclaration(declaration);
+            DeclaredTextCheck.Check(bound);
             BindVersions(bound);
             BindRoutes(bound);
             BindPorts(bound);
@@ -46,8 +50,8 @@ namespace ManifestTools.Generation
         {
             var source = bound.Source;
             string repository = source.Repository.Value.Trim();
-            string registry = source.Registry.Value.Trim().TrimEnd('/');
-            foreach (var item in source.Versions)
+            string registry = source.Registry.Value.Trim();
+            foreach (var item in source.Versions.Where(Readable(bound)))
             {
                 string tag = item.Get("ImageTag") ?? NonEmpty(source.DefaultImageTag.Value) ?? item.Identity;
                 string image = (registry.Length > 0 ? registry + "/" : "") + repository + ":" + tag;
@@ -59,7 +63,7 @@ namespace ManifestTools.Generation
 
         private static void BindRoutes(BoundDeclaration bound)
         {
-            foreach (var item in bound.Source.Routes)
+            foreach (var item in bound.Source.Routes.Where(Readable(bound)))
             {
                 string? header = item.Get("Header");
                 var matches = new[] { "Exact", "Prefix", "Regex" }.Where(m => item.Get(m) != null).ToList();
@@ -94,6 +98,13 @@ namespace ManifestTools.Generation
             var weights = new List<WeightedVersion>();
             foreach (var entry in entries)
             {
+                if (entry.Any(char.IsWhiteSpace))
+                {
+                    bound.Report(DiagnosticCatalog.InvalidDeclaredValue, item.Site,
+                        $"Weights entry '{entry}' of ServiceRoute {item.Identity} holds spaces: write {new string(entry.Where(c => !char.IsWhiteSpace(c)).ToArray())}");
+                    return null;
+                }
+
                 int eq = entry.IndexOf('=');
                 if (eq < 0 && entries.Count == 1)
                 {
@@ -101,7 +112,7 @@ namespace ManifestTools.Generation
                     continue;
                 }
 
-                int? weight = eq < 0 ? null : ParseInt(bound, item, "Weights", entry.Substring(eq + 1).Trim(), 0, 100);
+                int? weight = eq < 0 ? null : ParseInt(bound, item, "Weights", entry.Substring(eq + 1), 0, 100);
                 if (eq < 0)
                 {
                     bound.Report(DiagnosticCatalog.InvalidDeclaredValue, item.Site,
@@ -113,7 +124,7 @@ namespace ManifestTools.Generation
                     return null;
                 }
 
-                string version = entry.Substring(0, eq).Trim();
+                string version = entry.Substring(0, eq);
                 if (weights.Any(w => w.Version == version))
                 {
                     bound.Report(DiagnosticCatalog.InvalidDeclaredValue, item.Site,
@@ -130,7 +141,7 @@ namespace ManifestTools.Generation
         private static void BindPorts(BoundDeclaration bound)
         {
             var names = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var item in bound.Source.Ports)
+            foreach (var item in bound.Source.Ports.Where(Readable(bound)))
             {
                 var number = ParseInt(bound, item, "port", item.Identity, 1, 65535, "ContainerPort");
                 string protocol = (item.Get("Type") ?? "tcp").ToUpperInvariant();
@@ -149,19 +160,19 @@ namespace ManifestTools.Generation
                 string prefix = protocol == "TCP" ? "http" : "udp";
                 string name = item.Get("Name") ?? (names.Contains(prefix) ? prefix + "-" + number.Value.ToString(CultureInfo.InvariantCulture) : prefix);
                 names.Add(name);
-                bound.Ports.Add(new PortModel(name, number.Value, protocol));
+                bound.Ports.Add(new BoundPort(item, new PortModel(name, number.Value, protocol)));
             }
 
             if (bound.Source.Ports.Count == 0)
             {
                 // The port ASP.NET Core listens on in the official container images (ASPNETCORE_HTTP_PORTS=8080).
-                bound.Ports.Add(new PortModel("http", 8080, "TCP"));
+                bound.Ports.Add(new BoundPort(null, new PortModel("http", 8080, "TCP")));
             }
         }
 
         private static void BindEnvironment(BoundDeclaration bound)
         {
-            foreach (var item in bound.Source.EnvironmentVariables)
+            foreach (var item in bound.Source.EnvironmentVariables.Where(Readable(bound)))
             {
                 var versions = (item.Get("Versions") ?? "").Split(new[] { ';' }, StringSplitOptions.RemoveEmptyEntries)
                     .Select(v => v.Trim()).Where(v => v.Length > 0).ToList();
@@ -172,9 +183,10 @@ namespace ManifestTools.Generation
         private static void BindProbePath(BoundDeclaration bound, DeclaredValue path, string property)
         {
             string value = path.Value.Trim();
-            if (value.Length > 0 && (value[0] != '/' || value.Any(char.IsWhiteSpace)))
+            if (value.Length > 0 && (value[0] != '/' || value.Any(c => char.IsWhiteSpace(c) || DeclaredTextCheck.IsControl(c))))
             {
-                bound.Report(DiagnosticCatalog.InvalidDeclaredValue, path.Site, $"{property} '{value}' is not a request path: it must start with / and hold no spaces");
+                bound.Report(DiagnosticCatalog.InvalidDeclaredValue, path.Site,
+                    $"{property} '{DeclaredTextCheck.Visible(value)}' is not a request path: it must start with / and hold no spaces or control characters");
             }
         }
 
@@ -204,22 +216,33 @@ namespace ManifestTools.Generation
 
             var routes = bound.Routes.Select(r => new RouteModel(r.Item.Identity, r.Header, r.MatchType, r.MatchValue, r.Weights)).ToList();
             var defaultRoute = versions.Select(v => new WeightedVersion(v.Name, v.Weight)).ToList();
-            return new ServiceModel(source.ServiceName.Value.Trim(), source.Namespace.Value.Trim(), bound.Ports, versions, routes, defaultRoute,
+            return new ServiceModel(source.ServiceName.Value.Trim(), source.Namespace.Value.Trim(), bound.Ports.Select(p => p.Port).ToList(), versions, routes, defaultRoute,
                 source.ReadinessProbePath.Value.Trim(), source.LivenessProbePath.Value.Trim());
         }
 
+        /// <summary>
+        /// Digits only: a sign or spaces (" 50", "+60") would be read the same by int.Parse, but they are not what
+        /// anyone means to write, and a value that is changed without notice is worse than one that is refused.
+        /// </summary>
         private static int? ParseInt(BoundDeclaration bound, DeclaredItem item, string field, string text, int min, int max, string itemType = "")
         {
-            if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) && value >= min && value <= max)
+            bool digits = text.Length > 0 && text.Length <= 10 && text.All(c => c >= '0' && c <= '9');
+            if (digits && long.Parse(text, CultureInfo.InvariantCulture) is long value && value >= min && value <= max)
             {
-                return value;
+                return (int)value;
             }
 
             string range = max == int.MaxValue ? $"an integer of at least {min}" : $"an integer from {min} to {max}";
             string subject = itemType.Length > 0 ? $"{itemType} '{text}'" : $"{field} '{text}' of {item.Identity}";
-            bound.Report(DiagnosticCatalog.InvalidDeclaredValue, item.Site, $"{subject} is not {range}");
+            string hint = !digits && int.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite,
+                CultureInfo.InvariantCulture, out int lenient) && lenient >= min && lenient <= max
+                ? $": write {lenient.ToString(CultureInfo.InvariantCulture)}, digits only, without spaces or a sign"
+                : "";
+            bound.Report(DiagnosticCatalog.InvalidDeclaredValue, item.Site, $"{subject} is not {range}{hint}");
             return null;
         }
+
+        private static Func<DeclaredItem, bool> Readable(BoundDeclaration bound) => item => !bound.Unreadable.Contains(item);
 
         private static string? NonEmpty(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }

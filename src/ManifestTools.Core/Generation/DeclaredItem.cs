@@ -21,9 +21,12 @@ namespace ManifestTools.Generation
         public IReadOnlyDictionary<string, string> Metadata { get; }
         public DeclarationSite Site { get; }
 
-        /// <summary>The metadata value, or null when it is missing or blank; MSBuild gives unset metadata as "".</summary>
+        /// <summary>
+        /// The metadata value as written, or null when it is missing or blank (MSBuild gives unset metadata as "").
+        /// Nothing is trimmed: a value with spaces around it is reported where it matters, not silently changed.
+        /// </summary>
         public string? Get(string name) =>
-            Metadata.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+            Metadata.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
 
         public static IReadOnlyDictionary<string, string> Meta(params (string Name, string Value)[] pairs)
         {

@@ -22,40 +22,228 @@ namespace ManifestTools.Generation
         public IReadOnlyList<string> Written { get; }
         public IReadOnlyList<string> Deleted { get; }
         public IReadOnlyList<ManifestDiagnostic> Diagnostics { get; }
+
+        public bool Succeeded => !Diagnostics.Any(d => d.Severity == Severity.Error);
     }
 
     /// <summary>
-    /// Puts generated files on disk without ever losing a user's file: only files whose header names this project are
-    /// replaced or deleted, a file is rewritten only when its bytes change, and every write is a rename of a complete file.
+    /// What a run will do to the output folder, decided before anything changes: which files it writes, which stale
+    /// files it deletes, and why it keeps others. <see cref="Commit"/> then makes all of those changes or none.
+    /// </summary>
+    public sealed class WritePlan
+    {
+        private readonly OutputFileSystem _fileSystem;
+        private readonly string _directory;
+        private readonly List<(string Path, byte[] Bytes, bool Exists)> _writes;
+        private readonly List<string> _deletes;
+        private readonly List<ManifestDiagnostic> _diagnostics;
+
+        internal WritePlan(OutputFileSystem fileSystem, string directory, IReadOnlyList<string> files,
+            List<(string Path, byte[] Bytes, bool Exists)> writes, List<string> deletes, List<ManifestDiagnostic> diagnostics)
+        {
+            _fileSystem = fileSystem;
+            _directory = directory;
+            Files = files;
+            _writes = writes;
+            _deletes = deletes;
+            _diagnostics = diagnostics;
+        }
+
+        /// <summary>The files of this run, for the record of what the project owns.</summary>
+        public IReadOnlyList<string> Files { get; }
+
+        /// <summary>Conflicts (errors: nothing is written) and stale files that are kept (warnings).</summary>
+        public IReadOnlyList<ManifestDiagnostic> Diagnostics => _diagnostics;
+
+        public bool CanCommit => !_diagnostics.Any(d => d.Severity == Severity.Error);
+
+        /// <summary>
+        /// Writes every new file beside its target first, then renames the old files to backups and the new ones into
+        /// place, and the stale files to backups. A failure at any step undoes the steps before it, so that the folder is
+        /// as it was; only after every rename succeeded are the backups deleted.
+        /// </summary>
+        public WriteResult Commit()
+        {
+            var diagnostics = new List<ManifestDiagnostic>(_diagnostics);
+            if (!CanCommit)
+            {
+                return new WriteResult(new string[0], new string[0], new string[0], diagnostics);
+            }
+
+            if (_writes.Count == 0 && _deletes.Count == 0)
+            {
+                return new WriteResult(Files, new string[0], new string[0], diagnostics);
+            }
+
+            var created = new List<string>();
+            var temporaries = new List<string>();
+            var undo = new Stack<Step>();
+            var backups = new List<string>();
+            string? failedPath = null;
+            try
+            {
+                failedPath = _directory;
+                CreateDirectories(created);
+                var staged = new List<(string Path, string Temporary, bool Exists)>();
+                foreach (var (path, bytes, exists) in _writes)
+                {
+                    failedPath = path;
+                    string temporary = Sibling(path, ".tmp");
+                    _fileSystem.CreateNew(temporary, bytes);
+                    temporaries.Add(temporary);
+                    staged.Add((path, temporary, exists));
+                }
+
+                foreach (var (path, temporary, exists) in staged)
+                {
+                    failedPath = path;
+                    if (exists)
+                    {
+                        string backup = Sibling(path, ".bak");
+                        _fileSystem.Move(path, backup);
+                        backups.Add(backup);
+                        undo.Push(new Step($"restore {path} from {backup}", backup, () => _fileSystem.Move(backup, path)));
+                    }
+
+                    _fileSystem.Move(temporary, path);
+                    temporaries.Remove(temporary);
+                    undo.Push(new Step($"remove the new {path}", null, () => _fileSystem.Delete(path)));
+                }
+
+                foreach (var path in _deletes)
+                {
+                    failedPath = path;
+                    string backup = Sibling(path, ".bak");
+                    _fileSystem.Move(path, backup);
+                    backups.Add(backup);
+                    undo.Push(new Step($"restore {path} from {backup}", backup, () => _fileSystem.Move(backup, path)));
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                diagnostics.Add(GeneratedFileWriter.Failed(failedPath ?? _directory, e.Message + "; the output folder was left as it was"));
+                RollBack(undo, backups, temporaries, created, diagnostics);
+                return new WriteResult(new string[0], new string[0], new string[0], diagnostics);
+            }
+
+            foreach (var backup in backups)
+            {
+                TryDelete(backup, diagnostics);
+            }
+
+            return new WriteResult(Files, _writes.Select(w => w.Path).ToList(), _deletes.ToList(), diagnostics);
+        }
+
+        private void CreateDirectories(List<string> created)
+        {
+            var missing = new Stack<string>();
+            for (string? directory = _directory; directory != null && !_fileSystem.DirectoryExists(directory); directory = Path.GetDirectoryName(directory))
+            {
+                missing.Push(directory);
+            }
+
+            while (missing.Count > 0)
+            {
+                string directory = missing.Pop();
+                _fileSystem.CreateDirectory(directory);
+                created.Add(directory);
+            }
+        }
+
+        private void RollBack(Stack<Step> undo, List<string> backups, List<string> temporaries,
+            List<string> created, List<ManifestDiagnostic> diagnostics)
+        {
+            var kept = new HashSet<string>(StringComparer.Ordinal);
+            while (undo.Count > 0)
+            {
+                var step = undo.Pop();
+                try
+                {
+                    step.Undo();
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    // The backup is then the only copy of the file: it stays where it is, and the finding names it.
+                    diagnostics.Add(GeneratedFileWriter.Failed(_directory, $"could not {step.Description}: {e.Message}"));
+                    if (step.Backup != null)
+                    {
+                        kept.Add(step.Backup);
+                    }
+                }
+            }
+
+            foreach (var temporary in temporaries)
+            {
+                TryDelete(temporary, diagnostics);
+            }
+
+            foreach (var backup in backups.Where(b => !kept.Contains(b) && _fileSystem.FileExists(b)))
+            {
+                TryDelete(backup, diagnostics);
+            }
+
+            for (int i = created.Count - 1; i >= 0; i--)
+            {
+                try
+                {
+                    _fileSystem.DeleteEmptyDirectory(created[i]);
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    break;
+                }
+            }
+        }
+
+        private void TryDelete(string path, List<ManifestDiagnostic> diagnostics)
+        {
+            try
+            {
+                _fileSystem.Delete(path);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                var failed = GeneratedFileWriter.Failed(path, "could not delete this temporary file: " + e.Message);
+                diagnostics.Add(new ManifestDiagnostic(failed.Descriptor, Severity.Warning, failed.File, failed.Span, failed.Message, null));
+            }
+        }
+
+        private sealed record Step(string Description, string? Backup, Action Undo);
+
+        /// <summary>A hidden file beside the target, on the same file system, so that the rename is atomic.</summary>
+        private static string Sibling(string path, string extension) =>
+            Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + extension);
+    }
+
+    /// <summary>
+    /// Puts generated files on disk without ever losing a user's file. A file is replaced or deleted only when
+    /// <see cref="OwnershipProof"/> proves this project generated it; a conflict writes nothing; and the writes and
+    /// deletes of a run happen all together or not at all.
     /// </summary>
     public static class GeneratedFileWriter
     {
         private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
-        /// <param name="previous">The files an earlier run generated; those no longer generated are deleted if this project still owns them.</param>
-        /// <remarks>
-        /// Nothing is written when any target path holds a file the project does not own, so that a conflict never
-        /// leaves half a service behind. Files in the folder whose header names this project and service, but which it
-        /// no longer generates, are deleted too: the committed output of a fresh clone has no record of earlier runs.
-        /// </remarks>
-        public static WriteResult Write(string outputDirectory, IReadOnlyList<GeneratedFile> files, IEnumerable<string> previous,
-            string projectFileName, string serviceName)
-        {
-            var owned = new List<string>();
-            var written = new List<string>();
-            var deleted = new List<string>();
-            var diagnostics = new List<ManifestDiagnostic>();
-            try
-            {
-                Directory.CreateDirectory(outputDirectory);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                diagnostics.Add(Failed(outputDirectory, e.Message));
-                return new WriteResult(owned, written, deleted, diagnostics);
-            }
+        /// <param name="outputDirectory">The full path of the output folder.</param>
+        /// <param name="recorded">
+        /// Full paths of the files an earlier run recorded in obj/. Only those in <paramref name="outputDirectory"/> are
+        /// considered, and only deleted when proved this project's. The folder's own <c>*.yaml</c> files whose header names
+        /// this project and service are considered too, for the committed output of a fresh clone that has no record.
+        /// </param>
+        public static WritePlan Plan(string outputDirectory, GeneratedFileOwner owner, IReadOnlyList<GeneratedFile> files, IEnumerable<string> recorded) =>
+            Plan(OutputFileSystem.Disk, outputDirectory, owner, files, recorded, scanFolder: true);
 
-            var toWrite = new List<(string Path, byte[] Bytes)>();
+        /// <summary>What <c>dotnet clean</c> does: deletes the recorded files that are provably this project's.</summary>
+        public static WritePlan PlanClean(string outputDirectory, GeneratedFileOwner owner, IEnumerable<string> recorded) =>
+            Plan(OutputFileSystem.Disk, outputDirectory, owner, new GeneratedFile[0], recorded, scanFolder: false);
+
+        internal static WritePlan Plan(OutputFileSystem fileSystem, string outputDirectory, GeneratedFileOwner owner,
+            IReadOnlyList<GeneratedFile> files, IEnumerable<string> recorded, bool scanFolder)
+        {
+            string directory = Path.GetFullPath(outputDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+            var diagnostics = new List<ManifestDiagnostic>();
+            var writes = new List<(string Path, byte[] Bytes, bool Exists)>();
+            var current = new List<string>();
             foreach (var file in files)
             {
                 if (Path.GetFileName(file.FileName) != file.FileName)
@@ -63,28 +251,31 @@ namespace ManifestTools.Generation
                     throw new ArgumentException("A generated file name must not contain a folder: " + file.FileName);
                 }
 
-                string path = Path.Combine(outputDirectory, file.FileName);
+                string path = Path.Combine(directory, file.FileName);
+                current.Add(path);
                 var bytes = Utf8.GetBytes(file.Content);
                 try
                 {
-                    if (File.Exists(path))
+                    if (!fileSystem.IsLink(path) && !fileSystem.FileExists(path))
                     {
-                        var existing = File.ReadAllBytes(path);
-                        if (existing.AsSpan().SequenceEqual(bytes))
-                        {
-                            owned.Add(path);
-                            continue;
-                        }
-
-                        var owner = GeneratedHeader.Owner(Utf8.GetString(existing, 0, Math.Min(existing.Length, 4096)));
-                        if (owner?.Project != projectFileName)
-                        {
-                            diagnostics.Add(NotOwned(path, projectFileName, owner?.Project));
-                            continue;
-                        }
+                        writes.Add((path, bytes, false));
+                        continue;
                     }
 
-                    toWrite.Add((path, bytes));
+                    if (!fileSystem.IsLink(path) && fileSystem.Read(path, bytes.Length + 1) is byte[] existing && existing.AsSpan().SequenceEqual(bytes))
+                    {
+                        continue;
+                    }
+
+                    var (verdict, header) = OwnershipProof.Check(fileSystem, path, owner);
+                    if (verdict == OwnershipProof.Verdict.Owned)
+                    {
+                        writes.Add((path, bytes, true));
+                    }
+                    else
+                    {
+                        diagnostics.Add(NotOwned(path, owner, OwnershipProof.Explain(verdict, header, stale: false)));
+                    }
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
@@ -92,106 +283,121 @@ namespace ManifestTools.Generation
                 }
             }
 
-            if (diagnostics.Count > 0)
+            var deletes = new List<string>();
+            if (!diagnostics.Any())
             {
-                return new WriteResult(new string[0], written, deleted, diagnostics);
+                PlanDeletes(fileSystem, directory, owner, current, recorded, scanFolder, deletes, diagnostics);
             }
 
-            foreach (var (path, bytes) in toWrite)
+            return new WritePlan(fileSystem, directory, current, writes, deletes, diagnostics);
+        }
+
+        private static void PlanDeletes(OutputFileSystem fileSystem, string directory, GeneratedFileOwner owner, List<string> current,
+            IEnumerable<string> recorded, bool scanFolder, List<string> deletes, List<ManifestDiagnostic> diagnostics)
+        {
+            var seen = new HashSet<string>(current, PathComparer);
+            var candidates = new List<(string Path, bool Recorded)>();
+            foreach (var entry in recorded.Select(FullPathOrNull).OfType<string>())
+            {
+                if (!seen.Add(entry))
+                {
+                    continue;
+                }
+
+                if (!PathComparer.Equals(Path.GetDirectoryName(entry), directory))
+                {
+                    // A record of another folder, such as the output path before it changed, or the original of a copied checkout.
+                    if (fileSystem.FileExists(entry))
+                    {
+                        diagnostics.Add(Kept(entry, owner, $"it is not in the output folder {directory}{Path.DirectorySeparatorChar}, so the build does not touch it"));
+                    }
+
+                    continue;
+                }
+
+                candidates.Add((entry, true));
+            }
+
+            if (scanFolder)
             {
                 try
                 {
-                    WriteAtomically(path, bytes);
-                    owned.Add(path);
-                    written.Add(path);
+                    candidates.AddRange(fileSystem.YamlFiles(directory).Where(seen.Add).Select(p => (p, false)));
+                }
+                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+                {
+                    diagnostics.Add(Failed(directory, e.Message));
+                    return;
+                }
+            }
+
+            foreach (var (path, isRecorded) in candidates)
+            {
+                try
+                {
+                    if (!fileSystem.IsLink(path) && !fileSystem.FileExists(path))
+                    {
+                        continue;
+                    }
+
+                    var (verdict, header) = OwnershipProof.Check(fileSystem, path, owner);
+
+                    // A file of the folder that no record names is this run's business only when its header claims it for
+                    // this project and service; any other is someone else's, and not worth a word.
+                    if (!isRecorded && (header == null || verdict == OwnershipProof.Verdict.OtherOwner))
+                    {
+                        continue;
+                    }
+
+                    if (!GeneratedFileNames.IsNameOf(owner.Service, Path.GetFileName(path)))
+                    {
+                        diagnostics.Add(Kept(path, owner, $"its name is not one the build gives a file of service {owner.Service}"));
+                    }
+                    else if (verdict != OwnershipProof.Verdict.Owned)
+                    {
+                        diagnostics.Add(Kept(path, owner, OwnershipProof.Explain(verdict, header, stale: true)));
+                    }
+                    else
+                    {
+                        deletes.Add(path);
+                    }
                 }
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
                     diagnostics.Add(Failed(path, e.Message));
                 }
             }
-
-            var current = new HashSet<string>(files.Select(f => Path.GetFullPath(Path.Combine(outputDirectory, f.FileName))), PathComparer);
-            DeleteOwned(previous.Where(p => p.Length > 0 && !current.Contains(Path.GetFullPath(p))), projectFileName, null, deleted, diagnostics);
-            var leftOver = Directory.EnumerateFiles(outputDirectory, "*.yaml").Where(p => !current.Contains(Path.GetFullPath(p)));
-            DeleteOwned(leftOver, projectFileName, serviceName, deleted, diagnostics);
-            return new WriteResult(owned, written, deleted, diagnostics);
         }
 
-        /// <summary>Deletes those of <paramref name="files"/> whose header still names the project: what <c>dotnet clean</c> does.</summary>
-        public static WriteResult Delete(IEnumerable<string> files, string projectFileName)
+        /// <summary>The record in obj/ is text anyone can edit; an entry that is no path is no file of ours.</summary>
+        private static string? FullPathOrNull(string entry)
         {
-            var deleted = new List<string>();
-            var diagnostics = new List<ManifestDiagnostic>();
-            DeleteOwned(files.Where(p => p.Length > 0), projectFileName, null, deleted, diagnostics);
-            return new WriteResult(new string[0], new string[0], deleted, diagnostics);
-        }
-
-        /// <param name="serviceName">When set, the header must name this service too: for files no record says this project wrote.</param>
-        private static void DeleteOwned(IEnumerable<string> files, string projectFileName, string? serviceName, List<string> deleted, List<ManifestDiagnostic> diagnostics)
-        {
-            foreach (var file in files.Distinct(PathComparer).Where(f => !deleted.Contains(f, PathComparer)))
+            try
             {
-                try
-                {
-                    var owner = File.Exists(file) ? GeneratedHeader.Owner(ReadStart(file)) : null;
-                    if (owner?.Project == projectFileName && (serviceName == null || owner?.Service == serviceName))
-                    {
-                        File.Delete(file);
-                        deleted.Add(file);
-                    }
-                }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                {
-                    diagnostics.Add(Failed(file, e.Message));
-                }
+                return entry.Length == 0 ? null : Path.GetFullPath(entry);
+            }
+            catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException)
+            {
+                return null;
             }
         }
 
         private static StringComparer PathComparer =>
             Path.DirectorySeparatorChar == '\\' ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
-        /// <summary>Write beside the target, then rename over it: readers see the old file or the new one, never half of one.</summary>
-        private static void WriteAtomically(string path, byte[] bytes)
-        {
-            string temporary = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
-            try
-            {
-                File.WriteAllBytes(temporary, bytes);
-                if (File.Exists(path))
-                {
-                    File.Replace(temporary, path, null);
-                }
-                else
-                {
-                    File.Move(temporary, path);
-                }
-            }
-            finally
-            {
-                if (File.Exists(temporary))
-                {
-                    File.Delete(temporary);
-                }
-            }
-        }
-
-        private static string ReadStart(string path)
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            var buffer = new byte[4096];
-            int read = stream.Read(buffer, 0, buffer.Length);
-            return Utf8.GetString(buffer, 0, read);
-        }
-
-        private static ManifestDiagnostic NotOwned(string path, string projectFileName, string? owner)
+        private static ManifestDiagnostic NotOwned(string path, GeneratedFileOwner owner, string why)
         {
             var descriptor = DiagnosticCatalog.OutputFileNotGenerated;
-            string why = owner == null ? "it has no ManifestTools header, so it is someone's own file" : $"its header says {owner} generated it";
-            return new ManifestDiagnostic(descriptor, descriptor.DefaultSeverity, path, SourceSpan.At(1, 1), descriptor.FormatMessage(path, projectFileName, why), null);
+            return new ManifestDiagnostic(descriptor, descriptor.DefaultSeverity, path, SourceSpan.At(1, 1), descriptor.FormatMessage(path, owner.ToString(), why), null);
         }
 
-        private static ManifestDiagnostic Failed(string path, string reason)
+        private static ManifestDiagnostic Kept(string path, GeneratedFileOwner owner, string why)
+        {
+            var descriptor = DiagnosticCatalog.StaleFileKept;
+            return new ManifestDiagnostic(descriptor, descriptor.DefaultSeverity, path, SourceSpan.At(0, 0), descriptor.FormatMessage(path, owner.ToString(), why), null);
+        }
+
+        internal static ManifestDiagnostic Failed(string path, string reason)
         {
             var descriptor = DiagnosticCatalog.OutputWriteFailed;
             return new ManifestDiagnostic(descriptor, descriptor.DefaultSeverity, path, SourceSpan.At(0, 0), descriptor.FormatMessage(path, reason), null);

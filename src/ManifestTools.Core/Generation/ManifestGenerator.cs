@@ -43,25 +43,27 @@ namespace ManifestTools.Generation
                 return (model, none, diagnostics.Concat(templateDiagnostics).ToList());
             }
 
-            var (files, renderDiagnostics) = Generate(model, templates, declaration.ProjectFileName);
+            var (files, renderDiagnostics) = Generate(model, templates, declaration.ProjectFileName, declaration.OwnerProject);
             return (model, files, diagnostics.Concat(renderDiagnostics).ToList());
         }
 
+        /// <param name="ownerProject">The project's path relative to the output folder, which the headers name as the owner.</param>
         public static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<ManifestDiagnostic> Diagnostics) Generate(
-            ServiceModel model, TemplateSet templates, string projectFileName) => Generate(model, templates, projectFileName, MaxSeconds);
+            ServiceModel model, TemplateSet templates, string projectFileName, string ownerProject) => Generate(model, templates, projectFileName, ownerProject, MaxSeconds);
 
         internal static (IReadOnlyList<GeneratedFile> Files, IReadOnlyList<ManifestDiagnostic> Diagnostics) Generate(
-            ServiceModel model, TemplateSet templates, string projectFileName, double maxSeconds)
+            ServiceModel model, TemplateSet templates, string projectFileName, string ownerProject, double maxSeconds)
         {
+            var owner = new GeneratedFileOwner(ownerProject, model.Name);
             var clock = Stopwatch.StartNew();
             var files = new List<GeneratedFile>();
             var diagnostics = new List<ManifestDiagnostic>();
             var service = TemplateModel.Service(model, projectFileName);
             var jobs = model.Versions
-                .Select(v => (Template: TemplateSet.Deployment, Version: (ScriptObject?)TemplateModel.Version(model, v), File: $"{model.Name}-{v.Name}.deployment.yaml"))
-                .Append((TemplateSet.Service, null, model.Name + ".service.yaml"))
-                .Append((TemplateSet.DestinationRule, null, model.Name + ".destinationrule.yaml"))
-                .Append((TemplateSet.VirtualService, null, model.Name + ".virtualservice.yaml"));
+                .Select(v => (Template: TemplateSet.Deployment, Version: (ScriptObject?)TemplateModel.Version(model, v), File: GeneratedFileNames.Deployment(model.Name, v.Name)))
+                .Append((TemplateSet.Service, null, GeneratedFileNames.Service(model.Name)))
+                .Append((TemplateSet.DestinationRule, null, GeneratedFileNames.DestinationRule(model.Name)))
+                .Append((TemplateSet.VirtualService, null, GeneratedFileNames.VirtualService(model.Name)));
 
             foreach (var job in jobs)
             {
@@ -78,14 +80,14 @@ namespace ManifestTools.Generation
                     break;
                 }
 
-                Render(templates[job.Template], service, job.Version, job.File, projectFileName, model.Name, clock, maxSeconds, files, diagnostics);
+                Render(templates[job.Template], TemplateSet.KindOf(job.Template), service, job.Version, job.File, owner, clock, maxSeconds, files, diagnostics);
             }
 
             return (diagnostics.Count == 0 ? files : new List<GeneratedFile>(), diagnostics);
         }
 
-        private static void Render(LoadedTemplate template, ScriptObject service, ScriptObject? version, string fileName,
-            string projectFileName, string serviceName, Stopwatch clock, double maxSeconds, List<GeneratedFile> files, List<ManifestDiagnostic> diagnostics)
+        private static void Render(LoadedTemplate template, string kind, ScriptObject service, ScriptObject? version, string fileName,
+            GeneratedFileOwner owner, Stopwatch clock, double maxSeconds, List<GeneratedFile> files, List<ManifestDiagnostic> diagnostics)
         {
             var globals = new ScriptObject { ["service"] = service };
             if (version != null)
@@ -95,7 +97,6 @@ namespace ManifestTools.Generation
 
             globals.Import("yaml", new Func<object?, string>(YamlScalar.Format));
 
-            var output = new BoundedOutput(MaxOutputChars);
             var context = new BoundedTemplateContext(MaxOutputChars, clock, maxSeconds)
             {
                 StrictVariables = true,
@@ -107,6 +108,7 @@ namespace ManifestTools.Generation
                 LimitToString = MaxOutputChars,
                 NewLine = "\n",
             };
+            var output = new BoundedOutput(MaxOutputChars, context);
             context.PushGlobal(globals);
             context.PushOutput(output);
 
@@ -134,14 +136,43 @@ namespace ManifestTools.Generation
                 return;
             }
 
-            var content = GeneratedHeader.For(projectFileName, serviceName, template.Display) + Normalize(output.ToString());
-            // What a template writes must be manifests: broken YAML is reported at the template, and never written.
+            string rendered = output.ToString();
+            string body = Normalize(rendered);
+            var content = GeneratedHeader.Compose(owner, fileName, template.Display, body);
+            int headerLines = GeneratedHeader.LineCount;
+
+            // What a template writes must be one manifest of its kind: anything else is reported at the template, at the
+            // line whose output went wrong where that is known, and never written.
             var parsed = ManifestParser.ParseText(fileName, content, ParseOptions);
+            SourceSpan TemplateLine(int contentLine, int column) => output.TemplateSpanAt(rendered, contentLine - headerLines, column);
             var broken = parsed.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error);
+            string? problem = null;
+            var at = SourceSpan.At(0, 0);
             if (broken != null)
             {
-                diagnostics.Add(TemplateDiagnostics.At(template.Path, SourceSpan.At(0, 0),
-                    $"template {template.Display} rendered {fileName}, which is not a valid manifest: line {broken.Span.Line}: {broken.Message}"));
+                problem = $"which is not a valid manifest: line {broken.Span.Line - headerLines} of the output: {broken.Message}";
+                at = TemplateLine(broken.Span.Line, broken.Span.Column);
+            }
+            else if (parsed.Objects.Count == 0)
+            {
+                problem = $"which holds no object; the template must render one {kind}";
+            }
+            else if (parsed.Objects.Count > 1)
+            {
+                var second = parsed.Objects[1];
+                problem = $"which holds {parsed.Objects.Count} objects; the template must render exactly one {kind}, but line {second.Header.Span.Line - headerLines} of the output starts {second.Kind} {second.Name}";
+                at = TemplateLine(second.Header.Span.Line, second.Header.Span.Column);
+            }
+            else if (!string.Equals(parsed.Objects[0].Kind, kind, StringComparison.Ordinal))
+            {
+                var only = parsed.Objects[0];
+                problem = $"which holds {(only.Kind.Length > 0 ? "a " + only.Kind : "an object without a kind")}; the template must render one {kind}";
+                at = TemplateLine(only.Header.Span.Line, only.Header.Span.Column);
+            }
+
+            if (problem != null)
+            {
+                diagnostics.Add(TemplateDiagnostics.At(template.Path, at, $"template {template.Display} rendered {fileName}, {problem}"));
                 return;
             }
 
@@ -161,19 +192,44 @@ namespace ManifestTools.Generation
         {
         }
 
-        /// <summary>Stops a template as soon as its output passes the limit, instead of after it has filled memory.</summary>
+        /// <summary>
+        /// Stops a template as soon as its output passes the limit, instead of after it has filled memory, and remembers
+        /// which template statement wrote each piece, so that a problem in the output can be reported at the template line.
+        /// </summary>
         private sealed class BoundedOutput : IScriptOutput
         {
             private readonly StringBuilder _builder = new StringBuilder();
             private readonly int _limit;
+            private readonly TemplateContext _context;
+            private readonly List<(int Offset, int Line, int Column)> _writes = new List<(int, int, int)>();
 
-            public BoundedOutput(int limit) => _limit = limit;
+            /// <summary>Where the template's code starts after the last raw text: 0-based, as Scriban counts.</summary>
+            private (int Line, int Column) _afterRaw;
+
+            public BoundedOutput(int limit, TemplateContext context)
+            {
+                _limit = limit;
+                _context = context;
+            }
 
             public void Write(string text, int offset, int count)
             {
                 if (_builder.Length + count > _limit)
                 {
                     throw new OutputLimitException();
+                }
+
+                // Raw text is written by its statement, which knows its span. An expression's value is written while
+                // Scriban's current node is the enclosing block, so it is placed where the raw text before it ended:
+                // that is where its {{ begins.
+                if (count > 0 && _context.CurrentNode is ScriptRawStatement raw)
+                {
+                    _writes.Add((_builder.Length, raw.Span.Start.Line, raw.Span.Start.Column));
+                    _afterRaw = text[offset + count - 1] == '\n' ? (raw.Span.End.Line + 1, 0) : (raw.Span.End.Line, raw.Span.End.Column + 1);
+                }
+                else if (count > 0)
+                {
+                    _writes.Add((_builder.Length, _afterRaw.Line, _afterRaw.Column));
                 }
 
                 _builder.Append(text, offset, count);
@@ -183,6 +239,42 @@ namespace ManifestTools.Generation
             {
                 Write(text, offset, count);
                 return default;
+            }
+
+            /// <summary>The template span that wrote line <paramref name="line"/> (1-based, of the output) at <paramref name="column"/>; line 0 when unknown.</summary>
+            public SourceSpan TemplateSpanAt(string rendered, int line, int column)
+            {
+                if (line < 1)
+                {
+                    return SourceSpan.At(0, 0);
+                }
+
+                int position = 0;
+                for (int current = 1; current < line && position >= 0; current++)
+                {
+                    position = rendered.IndexOf('\n', position);
+                    position = position < 0 ? -1 : position + 1;
+                }
+
+                if (position < 0 || _writes.Count == 0)
+                {
+                    return SourceSpan.At(0, 0);
+                }
+
+                int lineEnd = rendered.IndexOf('\n', position);
+                int offset = Math.Min(position + Math.Max(0, column - 1), lineEnd < 0 ? rendered.Length : lineEnd);
+                var at = _writes[0];
+                foreach (var write in _writes)
+                {
+                    if (write.Offset > offset)
+                    {
+                        break;
+                    }
+
+                    at = write;
+                }
+
+                return SourceSpan.At(at.Line + 1, at.Column + 1);
             }
 
             public override string ToString() => _builder.ToString();

@@ -7,8 +7,14 @@ namespace ManifestTools.Generation
     {
         private static readonly DeclaredValue Undeclared = new DeclaredValue("", default);
 
-        /// <summary>The project file's name (no folder); generated headers name it, and it marks which files this project owns.</summary>
+        /// <summary>The project file's name (no folder), for the templates' <c>service.project</c>.</summary>
         public string ProjectFileName { get; set; } = "";
+
+        /// <summary>
+        /// The project file's path relative to the output folder, with '/' separators (<c>../Advertisements.csproj</c>):
+        /// the owner the generated headers name, the same in every checkout and copy of the repository.
+        /// </summary>
+        public string OwnerProject { get; set; } = "";
 
         /// <summary>Where findings without a more precise site are reported: the project file, line unknown.</summary>
         public DeclarationSite ProjectSite { get; set; }

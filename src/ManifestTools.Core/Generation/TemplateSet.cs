@@ -16,6 +16,16 @@ namespace ManifestTools.Generation
 
         public static IReadOnlyList<string> Names { get; } = new[] { Deployment, Service, DestinationRule, VirtualService };
 
+        /// <summary>The kind of the one object the template must render.</summary>
+        public static string KindOf(string template) => template switch
+        {
+            Deployment => "Deployment",
+            Service => "Service",
+            DestinationRule => "DestinationRule",
+            VirtualService => "VirtualService",
+            _ => throw new ArgumentOutOfRangeException(nameof(template)),
+        };
+
         /// <summary>Templates are small; this bounds what a stray file in the override folder can cost.</summary>
         public const int MaxTemplateBytes = 1024 * 1024;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text;
+using ManifestTools.Yaml;
 
 namespace ManifestTools.Generation
 {
@@ -54,8 +55,15 @@ namespace ManifestTools.Generation
         private static string DoubleQuoted(string text)
         {
             var builder = new StringBuilder(text.Length + 2).Append('"');
-            foreach (char c in text)
+            for (int i = 0; i < text.Length; i++)
             {
+                char c = text[i];
+                if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    builder.Append(c).Append(text[++i]);
+                    continue;
+                }
+
                 switch (c)
                 {
                     case '"': builder.Append("\\\""); break;
@@ -64,7 +72,9 @@ namespace ManifestTools.Generation
                     case '\r': builder.Append("\\r"); break;
                     case '\t': builder.Append("\\t"); break;
                     default:
-                        if (c < 0x20 || c == 0x7f || c == '\u0085' || c == '\u2028' || c == '\u2029')
+                        // Everything YAML does not allow raw (C0, DEL, C1, lone surrogates, U+FFFE/U+FFFF), the YAML 1.1
+                        // line breaks and the byte order mark: go-yaml rejects or re-reads these when they stand raw.
+                        if (!YamlCharacters.IsPrintableInLine(c))
                         {
                             builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                         }

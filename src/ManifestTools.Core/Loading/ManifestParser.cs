@@ -24,7 +24,45 @@ namespace ManifestTools.Loading
             var objects = new List<ManifestObject>();
             var reader = new ObjectReader(path, options, diagnostics, objects);
             new YamlDocumentReader(path, options.Limits, diagnostics).Read(text, root => reader.Read(root));
+            ReportDisallowedCharacter(path, text, diagnostics);
             return new ParsedFile(path, objects, diagnostics);
+        }
+
+        /// <summary>
+        /// go-yaml, and so kubectl, rejects a whole file with a control character or a lone surrogate in it, where
+        /// YamlDotNet reads some of them (C1, DEL) without complaint. The objects are still read, so that the rest of the
+        /// lint does not report what their absence would cause; one finding names the first such character, unless the
+        /// YAML parser has already reported its line.
+        /// </summary>
+        private static void ReportDisallowedCharacter(string path, string text, List<ManifestDiagnostic> diagnostics)
+        {
+            int index = YamlCharacters.FirstDisallowed(text);
+            if (index < 0)
+            {
+                return;
+            }
+
+            int line = 1, lineStart = 0;
+            for (int i = 0; i < index; i++)
+            {
+                if (text[i] == '\n')
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+
+            if (diagnostics.Exists(d => d.Id == DiagnosticCatalog.YamlSyntax.Id && d.Span.Line == line))
+            {
+                return;
+            }
+
+            string code = ((int)text[index]).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+            string what = char.IsSurrogate(text[index]) ? "a lone surrogate" : "the control character";
+            var descriptor = DiagnosticCatalog.YamlSyntax;
+            diagnostics.Add(new ManifestDiagnostic(descriptor, descriptor.DefaultSeverity, path, SourceSpan.At(line, index - lineStart + 1),
+                $"the file contains {what} U+{code}, which YAML does not allow unescaped, so kubectl rejects the file; " +
+                $"write it as \"\\u{code}\" in a double-quoted string, or remove it", null));
         }
 
         /// <summary>

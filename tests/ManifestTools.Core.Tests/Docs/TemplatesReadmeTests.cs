@@ -53,7 +53,7 @@ namespace ManifestTools.Tests.Docs
             var (templates, templateDiagnostics) = TemplateSet.Load(Declarations.PackageTemplates, Path.Combine(project.Path, "manifest-templates"), project.Path);
             Assert.Empty(templateDiagnostics.Select(d => d.ToString()));
             var (model, _) = Declarations.Advertisements().Bind();
-            var (files, diagnostics) = ManifestGenerator.Generate(model!, templates!, Declarations.Project);
+            var (files, diagnostics) = ManifestGenerator.Generate(model!, templates!, Declarations.Project, Declarations.OwnerProject);
 
             Assert.Empty(diagnostics.Select(d => d.ToString()));
             Assert.Empty(Lint.Files(files.Select(f => (f.FileName, f.Content)).ToArray()).Select(d => d.ToString()));

@@ -83,7 +83,7 @@ namespace ManifestTools.Tests.Generation
             var declaration = Canary();
             declaration.LivenessProbePath = path;
 
-            Assert.Equal(new[] { $"Advertisements.csproj(6,5): error MT4005: ManifestLivenessProbePath '{path}' is not a request path: it must start with / and hold no spaces" },
+            Assert.Equal(new[] { $"Advertisements.csproj(6,5): error MT4005: ManifestLivenessProbePath '{path}' is not a request path: it must start with / and hold no spaces or control characters" },
                 Findings.Of(declaration));
         }
 
@@ -93,7 +93,7 @@ namespace ManifestTools.Tests.Generation
             var (model, diagnostics) = new Declarations()
                 .Port("5002", ("Type", "TCP"))
                 .Port("5353", ("Type", "udp"))
-                .Version("v1", ("ImageTag", "1.0"), ("Weight", " 90 "), ("Replicas", "3"))
+                .Version("v1", ("ImageTag", "1.0"), ("Weight", "90"), ("Replicas", "3"))
                 .Version("v2", ("ImageTag", "2.0"), ("Weight", "10"), ("Replicas", "0"))
                 .Route("search", ("Header", "x-path"), ("Regex", "^/search/.*"), ("Weights", "v1=0;v2=100"))
                 .Bind();
@@ -117,5 +117,37 @@ namespace ManifestTools.Tests.Generation
         private static Declarations Canary() => new Declarations()
             .Version("v1", ("ImageTag", "1.0"))
             .Version("v2", ("ImageTag", "2.0"));
+
+        [Theory]
+        [InlineData(" 50", "Weight ' 50' of v1 is not an integer from 0 to 100: write 50, digits only, without spaces or a sign")]
+        [InlineData("+60", "Weight '+60' of v1 is not an integer from 0 to 100: write 60, digits only, without spaces or a sign")]
+        [InlineData("50 ", "Weight '50 ' of v1 is not an integer from 0 to 100: write 50, digits only, without spaces or a sign")]
+        [InlineData("99999999999", "Weight '99999999999' of v1 is not an integer from 0 to 100")]
+        [InlineData("٥٠", "Weight '٥٠' of v1 is not an integer from 0 to 100")]
+        public void AWeightWithSpacesOrASign_IsRefused_NotSilentlyRead(string weight, string message)
+        {
+            var declaration = new Declarations().Version("v1", ("Weight", weight));
+
+            Assert.Equal(new[] { "Advertisements.csproj(10,5): error MT4005: " + message }, Findings.Of(declaration));
+        }
+
+        [Fact]
+        public void WeightsEntriesWithSpacesInside_AreRefused_ButSpacesAroundTheSeparatorsAreNot()
+        {
+            var spaced = new Declarations().Version("v1").Version("v2")
+                .Route("products", ("Header", "page-source"), ("Exact", "products"), ("Weights", "v1 = 50;v2=50"));
+            var listed = new Declarations().Version("v1").Version("v2")
+                .Route("products", ("Header", "page-source"), ("Exact", "products"), ("Weights", " v1=50 ; v2=50 "));
+
+            Assert.Equal(new[] { "Advertisements.csproj(12,5): error MT4005: Weights entry 'v1 = 50' of ServiceRoute products holds spaces: write v1=50" },
+                Findings.Of(spaced));
+            Assert.Empty(Findings.Of(listed));
+        }
+
+        [Fact]
+        public void AnImageTagWithSpaces_IsReported_NotTrimmed()
+        {
+            Assert.Contains("image tag ' 1.0' of version v1 must be", Assert.Single(Findings.Of(new Declarations().Version("v1", ("ImageTag", " 1.0")))));
+        }
     }
 }

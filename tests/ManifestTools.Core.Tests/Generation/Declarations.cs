@@ -11,6 +11,9 @@ namespace ManifestTools.Tests.Generation
     {
         public const string Project = "Advertisements.csproj";
 
+        /// <summary>The project as the headers name it: from the default output folder, manifests/ next to the project.</summary>
+        public const string OwnerProject = "../Advertisements.csproj";
+
         private int _line = 10;
         private readonly List<DeclaredItem> _versions = new List<DeclaredItem>();
         private readonly List<DeclaredItem> _routes = new List<DeclaredItem>();
@@ -47,6 +50,7 @@ namespace ManifestTools.Tests.Generation
             return new ServiceDeclaration
             {
                 ProjectFileName = Project,
+                OwnerProject = OwnerProject,
                 ProjectSite = site,
                 ServiceName = new DeclaredValue(ServiceName, new DeclarationSite(Project, SourceSpan.At(3, 5))),
                 Namespace = new DeclaredValue(Namespace, new DeclarationSite(Project, SourceSpan.At(4, 5))),
@@ -74,7 +78,7 @@ namespace ManifestTools.Tests.Generation
             Assert.Empty(diagnostics.Select(d => d.ToString()));
             var (templates, templateDiagnostics) = TemplateSet.Load(PackageTemplates, null, RepoRoot.Path);
             Assert.Empty(templateDiagnostics.Select(d => d.ToString()));
-            var (files, renderDiagnostics) = ManifestGenerator.Generate(model!, templates!, Project);
+            var (files, renderDiagnostics) = ManifestGenerator.Generate(model!, templates!, Project, OwnerProject);
             Assert.Empty(renderDiagnostics.Select(d => d.ToString()));
             return files;
         }

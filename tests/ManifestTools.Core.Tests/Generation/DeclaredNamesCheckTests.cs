@@ -130,6 +130,9 @@ namespace ManifestTools.Tests.Generation
         [Theory]
         [InlineData("registry.example")]
         [InlineData("localhost:5000")]
+        [InlineData("10.0.0.1:65535")]
+        [InlineData("[::1]:5000")]
+        [InlineData("my-registry.example.com")]
         public void ARegistryHost_IsSilent(string registry)
         {
             Assert.Empty(Findings.Of(new Declarations { Registry = registry }.Version("v1")));
@@ -138,6 +141,12 @@ namespace ManifestTools.Tests.Generation
         [Theory]
         [InlineData("https://registry.example")]
         [InlineData("Registry.Example/ x")]
+        [InlineData("a..b")]
+        [InlineData(".registry.example")]
+        [InlineData("registry-.example")]
+        [InlineData("registry.example/")]
+        [InlineData("registry.example:99999")]
+        [InlineData("registry.example:0")]
         public void ARegistryThatIsNoHost_IsReported(string registry)
         {
             Assert.Contains("registry (ContainerRegistry)", Assert.Single(Findings.Of(new Declarations { Registry = registry }.Version("v1"))));
@@ -166,5 +175,12 @@ namespace ManifestTools.Tests.Generation
         private static Declarations Canary() => new Declarations()
             .Version("v1", ("ImageTag", "1.0"))
             .Version("v2", ("ImageTag", "2.0"));
+
+        [Fact]
+        public void AnInvalidVersionEnvironmentVariableName_IsReported()
+        {
+            Assert.Contains("environment variable name (ManifestVersionEnvironmentVariable) 'DD VERSION' must consist of letters",
+                Assert.Single(Findings.Of(new Declarations { VersionVariable = "DD VERSION" }.Version("v1"))));
+        }
     }
 }

@@ -108,11 +108,28 @@ namespace ManifestTools.Tests.Hostile
         }
 
         [Fact]
-        public void AControlCharacterInANameIsFlagged()
+        public void AControlCharacterInANameIsFlagged_AndTheFileIsOneKubectlRejects()
         {
-            var error = Assert.Single(Lint.Yaml("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\u0007b\n"));
+            var errors = Lint.Yaml("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\u0007b\n");
 
-            Assert.Equal(("MT2004", 4, 3), (error.Id, error.Span.Line, error.Span.Column));
+            Assert.Equal(new[] { ("MT0001", 4, 10), ("MT2004", 4, 3) }, errors.Select(e => (e.Id, e.Span.Line, e.Span.Column)).OrderBy(e => e.Id));
+        }
+
+        [Theory]
+        [InlineData("\u0080")]
+        [InlineData("\u009f")]
+        [InlineData("\u007f")]
+        [InlineData("\ufffe")]
+        [InlineData("lone surrogate")]
+        public void ARawCharacterThatGoYamlRejects_IsASyntaxErrorAtItsPosition_ThoughTheObjectIsStillRead(string character)
+        {
+            // xUnit cannot carry a lone surrogate in a test case's data.
+            character = character == "lone surrogate" ? "\ud800" : character;
+            var diagnostics = Lint.Yaml("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  key: \"x" + character + "y\"\n");
+
+            var error = Assert.Single(diagnostics);
+            Assert.Equal(("MT0001", 6, 10), (error.Id, error.Span.Line, error.Span.Column));
+            Assert.Contains("which YAML does not allow unescaped, so kubectl rejects the file", error.Message);
         }
     }
 }

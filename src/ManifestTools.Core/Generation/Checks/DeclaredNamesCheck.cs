@@ -18,8 +18,11 @@ namespace ManifestTools.Generation.Checks
         // An HTTP header field name (RFC 9110 token), in the lower case Istio requires.
         private static readonly Regex HeaderName = new Regex(@"^[a-z0-9!#$%&'*+.^_`|~-]+$", RegexOptions.CultureInvariant);
 
-        // A registry host, optionally with a port: what goes before the first '/' of an image reference.
-        private static readonly Regex Registry = new Regex(@"^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?$", RegexOptions.CultureInvariant);
+        // A registry, what goes before the first '/' of an image reference, as the distribution reference grammar has it:
+        // dot-separated DNS components (no empty one, so no "a..b") or a bracketed IPv6 address, and an optional port.
+        private static readonly Regex Registry = new Regex(
+            @"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::(?<port>[0-9]{1,5}))?$",
+            RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
         public static void Check(BoundDeclaration bound)
         {
@@ -32,10 +35,15 @@ namespace ManifestTools.Generation.Checks
             Name(bound, source.Namespace, "namespace (ManifestNamespace)", KubernetesNames.CheckDns1123Label(source.Namespace.Value));
             Name(bound, source.Repository, "image repository (ContainerRepository)",
                 Repository.IsMatch(source.Repository.Value) ? null : "must be lower-case path components such as team/service");
-            if (source.Registry.Value.Trim().Length > 0)
+            string registry = source.Registry.Value.Trim();
+            if (registry.Length > 0)
             {
+                var match = Registry.Match(registry);
+                int port = match.Success && match.Groups["port"].Success ? int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture) : 1;
                 Name(bound, source.Registry, "registry (ContainerRegistry)",
-                    Registry.IsMatch(source.Registry.Value.Trim().TrimEnd('/')) ? null : "must be a host name with an optional port, such as registry.example:5000");
+                    !match.Success ? "must be a host name with an optional port, such as registry.example:5000" + (registry.EndsWith("/", System.StringComparison.Ordinal) ? ", without a trailing '/'" : "")
+                    : port < 1 || port > 65535 ? "has a port outside 1 to 65535"
+                    : null);
             }
 
             foreach (var version in bound.Versions)
@@ -66,6 +74,13 @@ namespace ManifestTools.Generation.Checks
                         : "must be an HTTP header name");
             }
 
+            string versionVariable = source.VersionEnvironmentVariable.Value.Trim();
+            if (versionVariable.Length > 0)
+            {
+                Name(bound, source.VersionEnvironmentVariable, "environment variable name (ManifestVersionEnvironmentVariable)",
+                    EnvironmentName.IsMatch(versionVariable) ? null : "must consist of letters, digits, '_', '-' and '.', and not start with a digit");
+            }
+
             foreach (var variable in bound.Environment)
             {
                 Report(bound, variable.Item.Site, $"environment variable name '{variable.Name}'",
@@ -73,11 +88,10 @@ namespace ManifestTools.Generation.Checks
             }
 
             var seen = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var port in bound.Ports)
+            foreach (var (item, port) in bound.Ports)
             {
                 // Only a Name metadata can be invalid or repeated: the default names are distinct and valid.
-                var item = source.Ports.FirstOrDefault(p => p.Get("Name") == port.Name);
-                if (item == null)
+                if (item?.Get("Name") == null)
                 {
                     seen.Add(port.Name);
                     continue;

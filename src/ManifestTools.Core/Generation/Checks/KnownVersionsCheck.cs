@@ -8,6 +8,12 @@ namespace ManifestTools.Generation.Checks
     {
         public static void Check(BoundDeclaration bound)
         {
+            // Without any version, every name would be unknown; MT4012 says so once instead.
+            if (bound.Source.Versions.Count == 0)
+            {
+                return;
+            }
+
             var declared = bound.Versions.Select(v => v.Name).Distinct().ToList();
             foreach (var route in bound.Routes)
             {
