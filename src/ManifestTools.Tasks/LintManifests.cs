@@ -41,7 +41,7 @@ namespace ManifestTools.Tasks
             }
 
             var locator = new ProjectFileLocator();
-            var missing = ManifestFiles.Where(f => !File.Exists(FullPath(f))).Select(f =>
+            var missing = ManifestFiles.Where(f => !(FullPath(f) is string path && File.Exists(path))).Select(f =>
             {
                 var site = locator.Item(f.GetMetadata("DefiningProjectFullPath"), "ManifestFile", f.ItemSpec);
                 var descriptor = DiagnosticCatalog.ManifestFileNotFound;
@@ -54,7 +54,7 @@ namespace ManifestTools.Tasks
                 return true;
             }
 
-            var paths = GeneratedFiles.Concat(ManifestFiles).Select(FullPath).Where(File.Exists).Distinct(StringComparer.Ordinal).ToList();
+            var paths = GeneratedFiles.Concat(ManifestFiles).Select(FullPath).OfType<string>().Where(File.Exists).Distinct(StringComparer.Ordinal).ToList();
             var (report, ioErrors) = ManifestLinter.LintPaths(paths, options);
             var findings = missing.Concat(report.Diagnostics.Select(Finding.From))
                 .Concat(ioErrors.Select(e => new Finding(Severity.Error, DiagnosticCatalog.YamlSyntax.Id, "", SourceSpan.At(0, 0), "cannot read manifest " + e)));
@@ -63,10 +63,18 @@ namespace ManifestTools.Tasks
             return true;
         }
 
-        private static string FullPath(ITaskItem item)
+        /// <summary>Null for an identity that is no path: MSBuild throws for its FullPath, and it names no file.</summary>
+        private static string? FullPath(ITaskItem item)
         {
-            string full = item.GetMetadata("FullPath");
-            return string.IsNullOrEmpty(full) ? Path.GetFullPath(item.ItemSpec) : full;
+            try
+            {
+                string full = item.GetMetadata("FullPath");
+                return string.IsNullOrEmpty(full) ? Path.GetFullPath(item.ItemSpec) : full;
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is ArgumentException)
+            {
+                return null;
+            }
         }
     }
 }

@@ -46,6 +46,15 @@ namespace ManifestTools.Build.Tests
             return project;
         }
 
+        /// <summary>A project with the given XML, in a folder of its own (created if needed).</summary>
+        public static ServiceProject Create(string directory, string name, string projectXml)
+        {
+            var project = new ServiceProject(directory, name);
+            System.IO.Directory.CreateDirectory(directory);
+            File.WriteAllText(project.ProjectFile, projectXml);
+            return project;
+        }
+
         /// <summary>A one-version service named after its project, in its own namespace.</summary>
         public static ServiceProject Simple(string directory, string name)
         {
@@ -104,6 +113,24 @@ namespace ManifestTools.Build.Tests
         /// <summary>Bytes and last-write time of each file in manifests/.</summary>
         public IReadOnlyDictionary<string, FileState> SnapshotManifests() =>
             ManifestFileNames().ToDictionary(name => name, name => FileState.Of(Path.Combine(ManifestsDirectory, name)));
+    }
+
+    /// <summary>Every file and folder under a folder, hidden ones included, with each file's bytes: what "as it was" means.</summary>
+    internal static class FolderSnapshot
+    {
+        public static SortedDictionary<string, string> Of(string folder)
+        {
+            var snapshot = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            if (System.IO.Directory.Exists(folder))
+            {
+                foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories))
+                {
+                    snapshot[Path.GetRelativePath(folder, entry)] = System.IO.Directory.Exists(entry) ? "<folder>" : Convert.ToBase64String(File.ReadAllBytes(entry));
+                }
+            }
+
+            return snapshot;
+        }
     }
 
     internal sealed record FileState(byte[] Bytes, DateTime LastWriteTimeUtc)

@@ -14,12 +14,20 @@ namespace ManifestTools.Tasks.Tests
             var replaced = Path.Combine(project.Output, "advertisements.service.yaml");
             File.WriteAllText(replaced, "# now mine\n");
 
-            var clean = new DeleteGeneratedManifests { BuildEngine = new MockBuildEngine(), ProjectFile = project.ProjectFile, FileListFile = generate.FileListFile };
+            var engine = new MockBuildEngine();
+            var clean = new DeleteGeneratedManifests
+            {
+                BuildEngine = engine, ProjectFile = project.ProjectFile, FileListFile = generate.FileListFile,
+                OutputPath = project.Output, OutputPathAsSet = "manifests/", ServiceName = "advertisements",
+            };
             Assert.True(clean.Execute());
 
             Assert.Equal(new[] { replaced }, Directory.GetFiles(project.Output));
             Assert.Equal("# now mine\n", File.ReadAllText(replaced));
             Assert.False(File.Exists(generate.FileListFile));
+            var warning = Assert.Single(engine.Warnings);
+            Assert.Equal("MT4011", warning.Code);
+            Assert.EndsWith("but it was kept: it has no ManifestTools header, so it is someone's own file", warning.Message);
         }
     }
 }

@@ -34,7 +34,8 @@ namespace ManifestTools.Tasks.Tests
             };
             Assert.Equal(expected.Select(f => Path.Combine(project.Output, f)), task.GeneratedFiles.Select(i => i.ItemSpec));
             Assert.All(task.GeneratedFiles, f => Assert.True(File.Exists(f.ItemSpec), f.ItemSpec));
-            Assert.Equal(task.GeneratedFiles.Select(i => i.ItemSpec), File.ReadAllLines(task.FileListFile));
+            // Relative to the project folder: a copy of the checkout reads its own files from a copied obj/, not the original's.
+            Assert.Equal(expected.Select(f => "manifests/" + f), File.ReadAllLines(task.FileListFile));
             Assert.True(File.Exists(task.StampFile));
             Assert.False(File.Exists(task.FindingsFile), "no findings, so no findings file");
             Assert.Empty(engine.Errors);
@@ -80,7 +81,7 @@ namespace ManifestTools.Tasks.Tests
             Assert.False(File.Exists(task.StampFile));
             // A conflict writes nothing, so no half of the service is left behind for dotnet clean to miss.
             Assert.Equal(new[] { mine }, Directory.GetFiles(project.Output));
-            Assert.Empty(File.ReadAllLines(task.FileListFile));
+            Assert.False(File.Exists(task.FileListFile));
         }
 
         [Fact]
@@ -123,5 +124,87 @@ namespace ManifestTools.Tasks.Tests
         {
             project.Item("products", ("Header", "page-source"), ("Exact", "products"), ("Weights", "v1=50;v2=50")),
         };
+
+        [Fact]
+        public void Hostile_identities_are_findings_at_their_lines_never_a_task_failure()
+        {
+            const string xml = @"<Project>
+  <ItemGroup>
+    <ServiceVersion Include=""v%00"" />
+    <ServiceVersion Include=""v1%2F.."" />
+    <ServiceRoute Include=""r%0A"" Header=""page-source"" Exact=""a"" Weights=""v1"" />
+    <ContainerPort Include=""80%00"" />
+    <ServiceEnvironmentVariable Include=""A%0D%0AB"" />
+  </ItemGroup>
+</Project>
+";
+            using var project = new TempProject(xml);
+            var engine = new MockBuildEngine();
+            var task = project.Generate(engine, new ITaskItem[] { new PathlessItem("v\0", project.ProjectFile), new PathlessItem("v1/..", project.ProjectFile) });
+            task.ServiceRoutes = new ITaskItem[] { new PathlessItem("r\n", project.ProjectFile, ("Header", "page-source"), ("Exact", "a"), ("Weights", "v1")) };
+            task.ContainerPorts = new ITaskItem[] { new PathlessItem("80\0", project.ProjectFile) };
+            task.EnvironmentVariables = new ITaskItem[] { new PathlessItem("A\r\nB", project.ProjectFile) };
+
+            Assert.True(task.Execute());
+            var report = new ReportManifestFindings { BuildEngine = engine, FindingsFiles = new ITaskItem[] { new Microsoft.Build.Utilities.TaskItem(task.FindingsFile) } };
+            Assert.False(report.Execute());
+
+            Assert.Equal(new[] { ("MT4003", 3), ("MT4003", 4), ("MT4003", 5), ("MT4003", 6), ("MT4003", 7) },
+                engine.Errors.Select(e => (e.Code, e.LineNumber)).OrderBy(e => e.LineNumber));
+            Assert.All(engine.Errors, e => Assert.DoesNotContain("\n", e.Message!));
+            Assert.Contains(engine.Errors, e => e.Message!.StartsWith("ServiceEnvironmentVariable 'A\\u000D\\u000AB' holds the control character U+000D", System.StringComparison.Ordinal));
+            Assert.False(Directory.Exists(project.Output));
+        }
+
+        [Fact]
+        public void An_output_path_at_the_root_is_refused_and_nothing_is_written()
+        {
+            using var project = new TempProject(Project);
+            var engine = new MockBuildEngine();
+            var task = project.Generate(engine, Versions(project, "90", "10"));
+            task.OutputPath = "/";
+            task.OutputPathAsSet = "/";
+
+            Assert.True(task.Execute());
+
+            var finding = File.ReadAllText(task.FindingsFile);
+            Assert.Contains("\tMT4013\t", finding);
+            Assert.Contains("ManifestOutputPath '/' is the root of the file system", finding);
+            Assert.False(File.Exists("/advertisements.service.yaml"));
+        }
+    }
+
+    /// <summary>
+    /// An item as MSBuild gives a task one whose identity is no path: reading its built-in path metadata (FullPath,
+    /// RootDir, ...) throws, as MSBuild's own items do.
+    /// </summary>
+    internal sealed class PathlessItem : ITaskItem
+    {
+        private static readonly string[] PathMetadata = { "FullPath", "RootDir", "Filename", "Extension", "RelativeDir", "Directory", "ModifiedTime", "CreatedTime", "AccessedTime" };
+        private readonly System.Collections.Generic.Dictionary<string, string> _metadata = new System.Collections.Generic.Dictionary<string, string>(System.StringComparer.OrdinalIgnoreCase);
+
+        public PathlessItem(string itemSpec, string definingProject, params (string Name, string Value)[] metadata)
+        {
+            ItemSpec = itemSpec;
+            _metadata["DefiningProjectFullPath"] = definingProject;
+            foreach (var (name, value) in metadata)
+            {
+                _metadata[name] = value;
+            }
+        }
+
+        public string ItemSpec { get; set; }
+        public System.Collections.ICollection MetadataNames => _metadata.Keys.Concat(PathMetadata).ToList();
+        public int MetadataCount => _metadata.Count + PathMetadata.Length;
+
+        public string GetMetadata(string metadataName) =>
+            PathMetadata.Contains(metadataName, System.StringComparer.OrdinalIgnoreCase)
+                ? throw new System.InvalidOperationException($"The item metadata \"%({metadataName})\" cannot be applied to the path \"{ItemSpec}\".")
+                : _metadata.TryGetValue(metadataName, out var value) ? value : "";
+
+        public void SetMetadata(string metadataName, string metadataValue) => _metadata[metadataName] = metadataValue;
+        public void RemoveMetadata(string metadataName) => _metadata.Remove(metadataName);
+        public void CopyMetadataTo(ITaskItem destinationItem) => throw new System.NotSupportedException();
+        public System.Collections.IDictionary CloneCustomMetadata() => new System.Collections.Generic.Dictionary<string, string>(_metadata);
     }
 }

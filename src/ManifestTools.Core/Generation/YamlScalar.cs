@@ -64,6 +64,12 @@ namespace ManifestTools.Generation
                     continue;
                 }
 
+                if (char.IsSurrogate(c))
+                {
+                    // No YAML form exists: go-yaml rejects the \ud800 escape too. A template error, at the call.
+                    throw new ArgumentException($"the value holds a lone surrogate (U+{(int)c:X4}), which no YAML file can hold");
+                }
+
                 switch (c)
                 {
                     case '"': builder.Append("\\\""); break;
@@ -72,7 +78,7 @@ namespace ManifestTools.Generation
                     case '\r': builder.Append("\\r"); break;
                     case '\t': builder.Append("\\t"); break;
                     default:
-                        // Everything YAML does not allow raw (C0, DEL, C1, lone surrogates, U+FFFE/U+FFFF), the YAML 1.1
+                        // Everything YAML does not allow raw (C0, DEL, C1, U+FFFE/U+FFFF), the YAML 1.1
                         // line breaks and the byte order mark: go-yaml rejects or re-reads these when they stand raw.
                         if (!YamlCharacters.IsPrintableInLine(c))
                         {

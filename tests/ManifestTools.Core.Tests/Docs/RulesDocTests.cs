@@ -24,11 +24,12 @@ namespace ManifestTools.Tests.Docs
 
         /// <summary>
         /// Rules about files on disk, not about a declaration or a manifest: an existing output file (MT4006), a template
-        /// file (MT4007), a failed write (MT4009), a missing ManifestFile (MT4010). No snippet can show them, so their
+        /// file (MT4007), a failed write (MT4009), a missing ManifestFile (MT4010), a kept stale file (MT4011), the output
+        /// folder (MT4013). No snippet can show them, so their
         /// sections show the message in a <c>```text</c> block instead of checked examples; GeneratedFileWriterTests,
         /// TemplateTests and the tasks' tests check the behaviour.
         /// </summary>
-        private static readonly string[] WithoutExamples = { "MT3001", "MT3002", "MT3003", "MT4006", "MT4007", "MT4009", "MT4010" };
+        private static readonly string[] WithoutExamples = { "MT3001", "MT3002", "MT3003", "MT4006", "MT4007", "MT4009", "MT4010", "MT4011", "MT4013" };
 
         private static readonly Lazy<RulesDoc> Doc = new Lazy<RulesDoc>(() => RulesDoc.Load(Path.Combine(RepoRoot.Path, "docs", "rules.md")));
 

@@ -40,7 +40,28 @@ namespace ManifestTools.Tests.Generation
         [Fact]
         public void ControlCharactersInAnEnvironmentValue_AreAValue_NotAFinding()
         {
-            Assert.Empty(Findings.Of(new Declarations().Version("v1").Environment("BANNER", ("Value", "a\u0001\u0085\u009fb\r\n😀"))));
+            Assert.Empty(Findings.Of(new Declarations().Version("v1").Environment("BANNER", ("Value", "a\u0000\u0001\u001b\u0085\u2028\ufeffb\r\n😀"))));
+        }
+
+        /// <summary>go-yaml's writer emits these raw and its reader then rejects them, so kustomize fails on them even escaped.</summary>
+        public static bool KustomizeCannotCarry(int c) => c == 0x7F || (c >= 0x80 && c <= 0x9F && c != 0x85) || c == 0xFFFE || c == 0xFFFF;
+
+        [Theory]
+        [InlineData('\u007f')]
+        [InlineData('\u0080')]
+        [InlineData('\u009f')]
+        [InlineData('\ufffe')]
+        [InlineData('\uffff')]
+        public void ACharacterKustomizeCannotCarry_IsRefusedInAnyValue(char c)
+        {
+            Assert.True(KustomizeCannotCarry(c));
+            var declaration = new Declarations().Version("v1").Environment("BANNER", ("Value", "a" + c + "b"));
+
+            Assert.Equal(new[]
+            {
+                $"Advertisements.csproj(11,5): error MT4005: Value of ServiceEnvironmentVariable BANNER holds U+{(int)c:X4}, which kubectl kustomize " +
+                "cannot carry (its YAML writer emits it raw, and its reader then rejects it); remove it",
+            }, Findings.Of(declaration));
         }
     }
 }

@@ -29,11 +29,13 @@ namespace ManifestTools.Generation.Checks
                     continue;
                 }
 
-                foreach (var pair in item.Metadata.Where(m => HasLoneSurrogate(m.Value)).OrderBy(m => m.Key, System.StringComparer.Ordinal))
+                foreach (var pair in item.Metadata.OrderBy(m => m.Key, System.StringComparer.Ordinal))
                 {
-                    bound.Unreadable.Add(item);
-                    bound.Report(DiagnosticCatalog.InvalidDeclaredValue, item.Site,
-                        $"{pair.Key} of {itemType} {Visible(item.Identity)} holds a lone surrogate, which cannot be written as UTF-8");
+                    if (ValueProblem(pair.Value) is string problem)
+                    {
+                        bound.Unreadable.Add(item);
+                        bound.Report(DiagnosticCatalog.InvalidDeclaredValue, item.Site, $"{pair.Key} of {itemType} {Visible(item.Identity)} holds {problem}");
+                    }
                 }
             }
 
@@ -44,9 +46,12 @@ namespace ManifestTools.Generation.Checks
                 ("ManifestVersionEnvironmentVariable", source.VersionEnvironmentVariable),
                 ("ManifestReadinessProbePath", source.ReadinessProbePath), ("ManifestLivenessProbePath", source.LivenessProbePath),
             };
-            foreach (var (name, value) in properties.Where(p => HasLoneSurrogate(p.Item2.Value)))
+            foreach (var (name, value) in properties)
             {
-                bound.Report(DiagnosticCatalog.InvalidDeclaredValue, value.Site, $"{name} holds a lone surrogate, which cannot be written as UTF-8");
+                if (ValueProblem(value.Value) is string problem)
+                {
+                    bound.Report(DiagnosticCatalog.InvalidDeclaredValue, value.Site, $"{name} holds {problem}");
+                }
             }
         }
 
@@ -84,7 +89,30 @@ namespace ManifestTools.Generation.Checks
             return null;
         }
 
-        private static bool HasLoneSurrogate(string text) => Enumerable.Range(0, text.Length).Any(i => IsLoneSurrogate(text, i));
+        /// <summary>
+        /// What no manifest can carry: a lone surrogate has no UTF-8 form, and DEL, the C1 controls but NEL, U+FFFE and
+        /// U+FFFF go through kubectl apply escaped, but not through kustomize, whose YAML writer emits them raw and whose
+        /// reader then rejects its own output.
+        /// </summary>
+        private static string? ValueProblem(string text)
+        {
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (IsLoneSurrogate(text, i))
+                {
+                    return "a lone surrogate, which cannot be written as UTF-8";
+                }
+
+                if (c == '\u007F' || (c >= '\u0080' && c <= '\u009F' && c != '\u0085') || c == '\uFFFE' || c == '\uFFFF')
+                {
+                    return $"U+{((int)c).ToString("X4", CultureInfo.InvariantCulture)}, which kubectl kustomize cannot carry " +
+                        "(its YAML writer emits it raw, and its reader then rejects it); remove it";
+                }
+            }
+
+            return null;
+        }
 
         private static bool IsLoneSurrogate(string text, int i) =>
             char.IsHighSurrogate(text[i]) ? i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1])
