@@ -31,9 +31,8 @@ namespace ManifestTools.Tasks
 
             string project = Path.GetFullPath(ProjectFile);
             string projectDirectory = Path.GetDirectoryName(project)!;
-            string output = Path.GetFullPath(OutputPath);
             var locator = new ProjectFileLocator();
-            var location = OutputLocation.Check(project, output, OutputPathAsSet, locator.PropertyText(project, "ManifestOutputPath"),
+            var location = OutputLocation.Check(project, OutputPath, OutputPathAsSet, locator.PropertyText(project, "ManifestOutputPath"),
                 AllowOutputOutsideRepository, locator.Property(project, "ManifestOutputPath"));
             if (location != null)
             {
@@ -41,6 +40,7 @@ namespace ManifestTools.Tasks
                 return false;
             }
 
+            string output = Path.GetFullPath(OutputPath);
             var recorded = File.ReadAllLines(FileListFile).Where(l => l.Length > 0 && l.IndexOf('\0') < 0).Select(l => Path.Combine(projectDirectory, l));
             var owner = new GeneratedFileOwner(Path.GetRelativePath(output, project).Replace('\\', '/'), ServiceName.Trim());
             var result = GeneratedFileWriter.PlanClean(output, owner, recorded).Commit();

@@ -29,6 +29,15 @@ namespace ManifestTools.Tasks
 
         public bool AllowOutputOutsideRepository { get; set; }
 
+        /// <summary>
+        /// The codes MSBuild turns from warnings into errors, and the switches that decide it: a warning that fails the
+        /// build must stop the output from changing as an error does, since a failed build leaves the folder as it was.
+        /// </summary>
+        public string WarningsAsErrors { get; set; } = "";
+        public string WarningsNotAsErrors { get; set; } = "";
+        public bool TreatWarningsAsErrors { get; set; }
+        public string NoWarn { get; set; } = "";
+
         public string TemplatePath { get; set; } = "";
         public string ServiceName { get; set; } = "";
         public string Namespace { get; set; } = "";
@@ -66,9 +75,12 @@ namespace ManifestTools.Tasks
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                // The state files in obj/; the manifests themselves are written by the core, which reports MT4009.
+                // The state files in obj/, written before the output folder changes; the manifests themselves are written
+                // by the core, which reports MT4009 at each. The exception's message names the file.
                 var descriptor = DiagnosticCatalog.OutputWriteFailed;
-                MSBuildPositions.Log(Log, new Finding(descriptor.DefaultSeverity, descriptor.Id, ProjectFile, SourceSpan.At(0, 0), descriptor.FormatMessage(FileListFile, e.Message)));
+                string state = Path.GetDirectoryName(Path.GetFullPath(FileListFile))!;
+                MSBuildPositions.Log(Log, new Finding(descriptor.DefaultSeverity, descriptor.Id, ProjectFile, SourceSpan.At(0, 0),
+                    descriptor.FormatMessage(state, e.Message.TrimEnd('.', ' ') + "; the output folder was not changed")));
                 return false;
             }
         }
@@ -77,73 +89,99 @@ namespace ManifestTools.Tasks
         {
             string project = Path.GetFullPath(ProjectFile);
             string projectDirectory = Path.GetDirectoryName(project)!;
-            string output = Path.GetFullPath(OutputPath);
             var locator = new ProjectFileLocator();
-            var declaration = Declare(locator, project, output);
-            var findings = new List<ManifestDiagnostic>();
-
-            var (_, files, generateFindings) = ManifestGenerator.Generate(declaration, PackageTemplatePath, TemplatePath, projectDirectory);
-            findings.AddRange(generateFindings);
-            var location = OutputLocation.Check(project, output, OutputPathAsSet, locator.PropertyText(project, "ManifestOutputPath"),
+            var location = OutputLocation.Check(project, OutputPath, OutputPathAsSet, locator.PropertyText(project, "ManifestOutputPath"),
                 AllowOutputOutsideRepository, locator.Property(project, "ManifestOutputPath"));
+
+            // A path with a control character has no full form; it is reported above, and nothing is written anywhere.
+            string output = OutputPath.Any(char.IsControl) ? projectDirectory : Path.GetFullPath(OutputPath);
+            var declaration = Declare(locator, project, output);
+            var (_, files, generateFindings) = ManifestGenerator.Generate(declaration, PackageTemplatePath, TemplatePath, projectDirectory);
+            var findings = generateFindings.ToList();
             if (location != null)
             {
                 findings.Add(location);
             }
 
             var previous = ReadFileList(projectDirectory);
-            bool succeeded = !findings.Any(f => f.Severity == Severity.Error);
-            if (succeeded)
+            WritePlan? plan = null;
+            if (!findings.Any(f => f.Severity == Severity.Error))
             {
-                var owner = new GeneratedFileOwner(declaration.OwnerProject, declaration.ServiceName.Value.Trim());
-                var plan = GeneratedFileWriter.Plan(output, owner, files, previous);
-                if (plan.CanCommit)
-                {
-                    // Before the folder changes, the record covers both runs' files, so that a failure from here on
-                    // leaves nothing this project wrote unrecorded.
-                    WriteFileList(projectDirectory, previous.Concat(plan.Files));
-                }
-
-                var result = plan.Commit();
-                findings.AddRange(result.Diagnostics);
-                succeeded = result.Succeeded;
-                foreach (var path in result.Written)
-                {
-                    Log.LogMessage(MessageImportance.Normal, "ManifestTools: wrote {0}", path);
-                }
-
-                foreach (var path in result.Deleted)
-                {
-                    Log.LogMessage(MessageImportance.Normal, "ManifestTools: deleted {0}, which the project no longer generates", path);
-                }
-
-                if (succeeded)
-                {
-                    GeneratedFiles = result.Files.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
-                    WriteFileList(projectDirectory, result.Files);
-                }
+                plan = GeneratedFileWriter.Plan(output, new GeneratedFileOwner(declaration.OwnerProject, declaration.ServiceName.Value.Trim()), files, previous);
+                findings.AddRange(plan.Diagnostics);
             }
 
+            if (plan == null || findings.Any(FailsTheBuild))
+            {
+                Finding.WriteAll(FindingsFile, findings.Select(Finding.From));
+                DeleteStamp();
+                return true;
+            }
+
+            // Everything in obj/ that can fail is written before the folder changes: the record covers both runs' files,
+            // and the findings and the stamp are those of a success. Only a failed commit then changes them again.
+            WriteFileList(projectDirectory, previous.Concat(plan.Files));
             Finding.WriteAll(FindingsFile, findings.Select(Finding.From));
-            if (succeeded)
+            File.WriteAllText(StampFile, "");
+
+            var result = plan.Commit();
+            foreach (var path in result.Written)
             {
-                File.WriteAllText(StampFile, "");
+                Log.LogMessage(MessageImportance.Normal, "ManifestTools: wrote {0}", path);
             }
-            else if (File.Exists(StampFile))
+
+            foreach (var path in result.Deleted)
+            {
+                Log.LogMessage(MessageImportance.Normal, "ManifestTools: deleted {0}, which the project no longer generates", path);
+            }
+
+            if (!result.Succeeded)
+            {
+                Finding.WriteAll(FindingsFile, generateFindings.Concat(result.Diagnostics).Select(Finding.From));
+                DeleteStamp();
+                return true;
+            }
+
+            GeneratedFiles = result.Files.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
+            WriteFileList(projectDirectory, result.Files);
+            return true;
+        }
+
+        /// <summary>An error, or a warning that MSBuild will turn into one: either fails the build, so neither may change the output.</summary>
+        private bool FailsTheBuild(ManifestDiagnostic finding)
+        {
+            if (finding.Severity == Severity.Error)
+            {
+                return true;
+            }
+
+            if (finding.Severity != Severity.Warning || Codes(NoWarn).Contains(finding.Id))
+            {
+                return false;
+            }
+
+            return Codes(WarningsAsErrors).Contains(finding.Id) || (TreatWarningsAsErrors && !Codes(WarningsNotAsErrors).Contains(finding.Id));
+        }
+
+        private static HashSet<string> Codes(string list) =>
+            new HashSet<string>(list.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(c => c.Trim()), StringComparer.OrdinalIgnoreCase);
+
+        private void DeleteStamp()
+        {
+            if (File.Exists(StampFile))
             {
                 File.Delete(StampFile);
             }
-
-            return true;
         }
 
         private ServiceDeclaration Declare(ProjectFileLocator locator, string project, string output)
         {
-            DeclaredValue Property(string value, string name) => new DeclaredValue(value, locator.Property(project, name));
-            IReadOnlyList<DeclaredItem> Items(ITaskItem[] items, string itemType) => items.Select(item =>
+            DeclaredValue Property(string value, string name) => new DeclaredValue(value, locator.Property(project, name, value));
+            IReadOnlyList<DeclaredItem> Items(ITaskItem[] items, string itemType) => items.Select((item, index) =>
             {
                 string defining = Metadata(item, "DefiningProjectFullPath");
-                var site = locator.Item(string.IsNullOrEmpty(defining) ? project : defining, itemType, item.ItemSpec);
+                int occurrence = items.Take(index).Count(i => i.ItemSpec == item.ItemSpec);
+                var site = locator.Item(string.IsNullOrEmpty(defining) ? project : defining, itemType, item.ItemSpec, occurrence);
                 var metadata = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 foreach (string name in MetadataOf[itemType])
                 {

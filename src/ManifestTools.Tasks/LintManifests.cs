@@ -45,7 +45,10 @@ namespace ManifestTools.Tasks
             {
                 var site = locator.Item(f.GetMetadata("DefiningProjectFullPath"), "ManifestFile", f.ItemSpec);
                 var descriptor = DiagnosticCatalog.ManifestFileNotFound;
-                return new Finding(descriptor.DefaultSeverity, descriptor.Id, site.File, site.Span, descriptor.FormatMessage(f.ItemSpec));
+                string problem = FullPath(f) is string path && Directory.Exists(path)
+                    ? $"is a folder, not a file: name its manifests with a wildcard, such as {f.ItemSpec.TrimEnd('/', '\\')}/**/*.yaml"
+                    : "does not exist";
+                return new Finding(descriptor.DefaultSeverity, descriptor.Id, site.File, site.Span, descriptor.FormatMessage(f.ItemSpec, problem));
             }).ToList();
 
             if (!Lint)

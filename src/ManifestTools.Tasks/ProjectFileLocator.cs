@@ -17,17 +17,29 @@ namespace ManifestTools.Tasks
     {
         private readonly Dictionary<string, List<XmlElementSite>> _files = new Dictionary<string, List<XmlElementSite>>(StringComparer.Ordinal);
 
-        /// <summary>The last element of the item type whose Include or Update lists the identity: the one that set its metadata last.</summary>
-        public DeclarationSite Item(string file, string itemType, string identity)
+        /// <summary>
+        /// The element that declared the <paramref name="occurrence"/>-th item of the type with this identity (0 for the
+        /// first): when several elements include it, the one in that place, so that two v3 items are told apart; otherwise
+        /// the last element whose Include or Update lists it, the one that set its metadata last. Identities compare
+        /// case-sensitively first, as versions do, then as MSBuild does.
+        /// </summary>
+        public DeclarationSite Item(string file, string itemType, string identity, int occurrence = 0)
         {
-            var match = Elements(file).LastOrDefault(e => e.Name == itemType &&
-                (Lists(e.Include, identity) || Lists(e.Update, identity)));
+            var elements = Elements(file).Where(e => e.Name == itemType).ToList();
+            var including = elements.Where(e => Lists(e.Include, identity, StringComparison.Ordinal)).ToList();
+            var match = including.Count > 1 && occurrence < including.Count ? including[occurrence]
+                : elements.LastOrDefault(e => Lists(e.Include, identity, StringComparison.Ordinal) || Lists(e.Update, identity, StringComparison.Ordinal))
+                  ?? elements.LastOrDefault(e => Lists(e.Include, identity, StringComparison.OrdinalIgnoreCase) || Lists(e.Update, identity, StringComparison.OrdinalIgnoreCase));
             return Site(file, match);
         }
 
-        /// <summary>The last element that sets the property, as the last assignment wins.</summary>
-        public DeclarationSite Property(string file, string name) =>
-            Site(file, LastProperty(file, name));
+        /// <summary>
+        /// The element that set the property: the last whose text is the value the build has, so that a later element
+        /// under a false condition is passed over, else the last element, as the last assignment wins.
+        /// </summary>
+        public DeclarationSite Property(string file, string name, string? value = null) =>
+            Site(file, (value == null ? null : Elements(file).LastOrDefault(e => e.Name == name && e.IsProperty && e.Text?.Trim() == value.Trim()))
+                ?? LastProperty(file, name));
 
         /// <summary>The property's text as written in the project file, before evaluation; null when the file does not set it.</summary>
         public string? PropertyText(string file, string name) => LastProperty(file, name) is XmlElementSite e ? e.Text : null;
@@ -39,8 +51,8 @@ namespace ManifestTools.Tasks
                 : new SourceSpan(element.Line, element.Column, element.Line, element.Column + element.Name.Length + 1));
 
         /// <summary>Whether the attribute lists the identity; the identity is unescaped, as MSBuild gives it, so the attribute is too.</summary>
-        private static bool Lists(string? attribute, string identity) =>
-            attribute != null && attribute.Split(';').Any(part => string.Equals(Unescape(part.Trim()), identity, StringComparison.OrdinalIgnoreCase));
+        private static bool Lists(string? attribute, string identity, StringComparison comparison) =>
+            attribute != null && attribute.Split(';').Any(part => string.Equals(Unescape(part.Trim()), identity, comparison));
 
         /// <summary>MSBuild's unescaping: each %XX, two hexadecimal digits, is the character with that code.</summary>
         private static string Unescape(string text)

@@ -172,6 +172,98 @@ namespace ManifestTools.Tasks.Tests
             Assert.Contains("ManifestOutputPath '/' is the root of the file system", finding);
             Assert.False(File.Exists("/advertisements.service.yaml"));
         }
+
+        [Fact]
+        public void A_state_file_that_cannot_be_written_fails_before_the_output_changes()
+        {
+            using var project = new TempProject(Project);
+            Assert.True(project.Generate(new MockBuildEngine(), Versions(project, "90", "10")).Execute());
+            var before = Snapshot(project.Output);
+            var engine = new MockBuildEngine();
+            var task = project.Generate(engine, Versions(project, "80", "20"));
+            File.Delete(task.StampFile);
+            Directory.CreateDirectory(task.StampFile);
+
+            Assert.False(task.Execute());
+
+            Assert.Equal(before, Snapshot(project.Output));
+            var error = Assert.Single(engine.Errors);
+            Assert.Equal("MT4009", error.Code);
+            Assert.Contains("generate.stamp", error.Message);
+            Assert.EndsWith("; the output folder was not changed", error.Message);
+        }
+
+        [Theory]
+        [InlineData("MT4008", false, "")]
+        [InlineData("", true, "")]
+        public void A_warning_that_MSBuild_turns_into_an_error_keeps_the_output_as_it_was(string warningsAsErrors, bool treatAll, string noWarn)
+        {
+            using var project = new TempProject(Project);
+            Assert.True(project.Generate(new MockBuildEngine(), Versions(project, "90", "10")).Execute());
+            var before = Snapshot(project.Output);
+            var task = project.Generate(new MockBuildEngine(), new[] { project.Item("v1", ("ImageTag", "1.0"), ("Weight", "90")), project.Item("v2", ("ImageTag", "1.0"), ("Weight", "10")) });
+            task.WarningsAsErrors = warningsAsErrors;
+            task.TreatWarningsAsErrors = treatAll;
+            task.NoWarn = noWarn;
+
+            Assert.True(task.Execute());
+
+            Assert.Equal(before, Snapshot(project.Output));
+            Assert.Contains("\tMT4008\t", File.ReadAllText(task.FindingsFile));
+            Assert.False(File.Exists(task.StampFile));
+        }
+
+        [Fact]
+        public void A_warning_that_stays_a_warning_writes_the_output()
+        {
+            using var project = new TempProject(Project);
+            var task = project.Generate(new MockBuildEngine(), new[] { project.Item("v1", ("ImageTag", "1.0"), ("Weight", "90")), project.Item("v2", ("ImageTag", "1.0"), ("Weight", "10")) });
+            task.TreatWarningsAsErrors = true;
+            task.WarningsNotAsErrors = "MT4008";
+
+            Assert.True(task.Execute());
+
+            Assert.True(File.Exists(task.StampFile));
+            Assert.Equal(5, task.GeneratedFiles.Length);
+        }
+
+        [Fact]
+        public void Findings_of_items_with_one_identity_twice_or_in_two_cases_are_at_their_own_lines()
+        {
+            const string xml = @"<Project>
+  <ItemGroup>
+    <ServiceVersion Include=""v1"" Weight=""fifty"" />
+    <ServiceVersion Include=""V1"" />
+    <ServiceVersion Include=""v3"" Weight=""+5"" />
+    <ServiceVersion Include=""v3"" />
+  </ItemGroup>
+</Project>
+";
+            using var project = new TempProject(xml);
+            var engine = new MockBuildEngine();
+            var task = project.Generate(engine, new[]
+            {
+                project.Item("v1", ("Weight", "fifty")), project.Item("V1"), project.Item("v3", ("Weight", "+5")), project.Item("v3"),
+            });
+
+            Assert.True(task.Execute());
+            new ReportManifestFindings { BuildEngine = engine, FindingsFiles = new ITaskItem[] { new Microsoft.Build.Utilities.TaskItem(task.FindingsFile) } }.Execute();
+
+            Assert.Contains(engine.Errors, e => e.Code == "MT4005" && e.LineNumber == 3 && e.Message!.StartsWith("Weight 'fifty' of v1", System.StringComparison.Ordinal));
+            Assert.Contains(engine.Errors, e => e.Code == "MT4005" && e.LineNumber == 5 && e.Message!.StartsWith("Weight '+5' of v3", System.StringComparison.Ordinal));
+            Assert.Contains(engine.Errors, e => e.Code == "MT4004" && e.LineNumber == 6);
+        }
+
+        private static System.Collections.Generic.SortedDictionary<string, string> Snapshot(string folder)
+        {
+            var snapshot = new System.Collections.Generic.SortedDictionary<string, string>(System.StringComparer.Ordinal);
+            foreach (var entry in Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories))
+            {
+                snapshot[entry] = Directory.Exists(entry) ? "<folder>" : System.Convert.ToBase64String(File.ReadAllBytes(entry));
+            }
+
+            return snapshot;
+        }
     }
 
     /// <summary>

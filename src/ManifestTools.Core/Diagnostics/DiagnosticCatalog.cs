@@ -168,7 +168,7 @@ namespace ManifestTools.Diagnostics
 
         public static readonly DiagnosticDescriptor ManifestFileNotFound = new DiagnosticDescriptor(
             "MT4010", "ManifestFileNotFound", "A ManifestFile item names a file that does not exist", Severity.Error,
-            "ManifestFile {0} does not exist",
+            "ManifestFile {0} {1}",
             "A ManifestFile item that names a file, not a wildcard, must name an existing file: a manifest that was renamed " +
             "or moved would otherwise silently drop out of the lint. A wildcard that matches nothing is no error, as " +
             "everywhere in MSBuild.");

@@ -89,8 +89,9 @@ namespace ManifestTools.Generation
                 {
                     failedPath = path;
                     string temporary = Sibling(path, ".tmp");
-                    _fileSystem.CreateNew(temporary, bytes);
+                    // Recorded first: a write that fails half way (a full disk) leaves a file to remove.
                     temporaries.Add(temporary);
+                    _fileSystem.CreateNew(temporary, bytes);
                     staged.Add((path, temporary, exists));
                 }
 
@@ -121,7 +122,7 @@ namespace ManifestTools.Generation
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                diagnostics.Add(GeneratedFileWriter.Failed(failedPath ?? _directory, e.Message + "; the output folder was left as it was"));
+                diagnostics.Add(GeneratedFileWriter.Failed(failedPath ?? _directory, e.Message.TrimEnd('.', ' ') + "; the output folder was left as it was"));
                 RollBack(undo, backups, temporaries, created, diagnostics);
                 return new WriteResult(new string[0], new string[0], new string[0], diagnostics);
             }
@@ -172,7 +173,7 @@ namespace ManifestTools.Generation
                 }
             }
 
-            foreach (var temporary in temporaries)
+            foreach (var temporary in temporaries.Where(_fileSystem.FileExists))
             {
                 TryDelete(temporary, diagnostics);
             }
@@ -342,20 +343,23 @@ namespace ManifestTools.Generation
 
                     var (verdict, header) = OwnershipProof.Check(fileSystem, path, owner);
 
-                    // A file of the folder that no record names is this run's business only when its header claims it for
-                    // this project and service; any other is someone else's, and not worth a word.
-                    if (!isRecorded && (header == null || verdict == OwnershipProof.Verdict.OtherOwner))
+                    // A file of the folder that no record names is this run's business only when its header names this
+                    // project: for this service, or for the one it had before a rename, whose files would otherwise stay
+                    // beside the new ones and be applied with them. Any other file is someone else's, and not worth a word.
+                    if (!isRecorded && (header == null || header.Project != GeneratedHeader.Encode(owner.Project)))
                     {
                         continue;
                     }
 
-                    if (!GeneratedFileNames.IsNameOf(owner.Service, Path.GetFileName(path)))
+                    if (verdict == OwnershipProof.Verdict.Owned && !GeneratedFileNames.IsNameOf(owner.Service, Path.GetFileName(path)))
                     {
                         diagnostics.Add(Kept(path, owner, $"its name is not one the build gives a file of service {owner.Service}"));
                     }
                     else if (verdict != OwnershipProof.Verdict.Owned)
                     {
-                        diagnostics.Add(Kept(path, owner, OwnershipProof.Explain(verdict, header, stale: true)));
+                        string why = OwnershipProof.Explain(verdict, header, stale: true);
+                        bool renamed = verdict == OwnershipProof.Verdict.OtherOwner && header!.Project == GeneratedHeader.Encode(owner.Project);
+                        diagnostics.Add(Kept(path, owner, renamed ? why + "; if the service was renamed, delete it by hand" : why));
                     }
                     else
                     {

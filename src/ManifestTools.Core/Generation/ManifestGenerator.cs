@@ -150,7 +150,8 @@ namespace ManifestTools.Generation
             var at = SourceSpan.At(0, 0);
             if (broken != null)
             {
-                problem = $"which is not a valid manifest: line {broken.Span.Line - headerLines} of the output: {broken.Message}";
+                string where = broken.Span.Line > headerLines ? $"line {broken.Span.Line - headerLines} of the output: " : "";
+                problem = $"which is not a valid manifest: {where}{broken.Message}";
                 at = TemplateLine(broken.Span.Line, broken.Span.Column);
             }
             else if (parsed.Objects.Count == 0)

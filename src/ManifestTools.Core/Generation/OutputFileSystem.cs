@@ -30,9 +30,17 @@ namespace ManifestTools.Generation
             }
         }
 
-        /// <summary>The file's bytes, or null when it holds more than <paramref name="maxBytes"/>.</summary>
+        /// <summary>
+        /// The file's bytes, or null when it holds more than <paramref name="maxBytes"/>. A file that reports no length is
+        /// not opened: named pipes and devices report 0, and opening a pipe blocks until someone writes to it.
+        /// </summary>
         public virtual byte[]? Read(string path, int maxBytes)
         {
+            if (new FileInfo(path).Length == 0)
+            {
+                return new byte[0];
+            }
+
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             var buffer = new MemoryStream();
             var chunk = new byte[81920];

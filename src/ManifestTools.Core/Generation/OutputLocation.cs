@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using ManifestTools.Diagnostics;
 
 namespace ManifestTools.Generation
@@ -20,8 +21,13 @@ namespace ManifestTools.Generation
         internal static ManifestDiagnostic? Check(OutputFileSystem fileSystem, string projectFile, string outputDirectory, string asSet,
             string? definition, bool allowOutsideRepository, DeclarationSite site)
         {
+            string shown = $"'{Checks.DeclaredTextCheck.Visible(asSet)}'";
+            if (outputDirectory.Any(Checks.DeclaredTextCheck.IsControl) || asSet.Any(Checks.DeclaredTextCheck.IsControl))
+            {
+                return Report(site, $"{shown} holds a control character, which no folder name should", "write the path without it");
+            }
+
             string full = Trim(Path.GetFullPath(outputDirectory));
-            string shown = $"'{asSet}'";
             if (string.Equals(full, Trim(Path.GetPathRoot(full) ?? ""), StringComparison.Ordinal) || full.Length == 0)
             {
                 return Report(site, $"{shown} is the root of the file system", "point it at a folder of its own, such as manifests/");
@@ -77,8 +83,8 @@ namespace ManifestTools.Generation
         }
 
         /// <summary>
-        /// The property whose empty value made the path absolute: the definition starts with <c>$(Name)</c> and a
-        /// separator, and the evaluated value starts with the literal text that follows it.
+        /// The property whose empty value made the path absolute: the definition is <c>$(Name)</c>, a separator and
+        /// literal text, and the evaluated value is that text alone.
         /// </summary>
         private static string? EmptyPropertyInFront(string asSet, string? definition)
         {
@@ -88,22 +94,26 @@ namespace ManifestTools.Generation
             }
 
             int close = definition.IndexOf(')');
-            if (close < 0 || close + 1 >= definition.Length || !IsSeparator(definition[close + 1]))
+            if (close < 3 || close + 1 >= definition.Length || !IsSeparator(definition[close + 1]))
             {
                 return null;
             }
 
+            // Only a plain property, and only when nothing else in the path is evaluated: then the value is known to be
+            // the rest of the text exactly when the property was empty. $(RepoRoot)/$(Deploy)/ could be either, and is
+            // left to the repository check.
+            string name = definition.Substring(2, close - 2);
             string rest = definition.Substring(close + 1);
-            int next = rest.IndexOf("$(", StringComparison.Ordinal);
-            string literal = next < 0 ? rest : rest.Substring(0, next);
-            bool empty = next < 0 ? asSet == rest : asSet.StartsWith(literal, StringComparison.Ordinal);
-            return empty ? definition.Substring(2, close - 2) : null;
+            bool plain = (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_' || c == '-');
+            return plain && rest.IndexOf("$(", StringComparison.Ordinal) < 0 && rest.IndexOf("@(", StringComparison.Ordinal) < 0 &&
+                rest.IndexOf("%(", StringComparison.Ordinal) < 0 && asSet == rest ? name : null;
         }
 
         private static bool IsSeparator(char c) => c == '/' || c == '\\';
 
         private static bool IsUnder(string path, string root) =>
-            string.Equals(path, root, PathComparison) || path.StartsWith(root + Path.DirectorySeparatorChar, PathComparison);
+            string.Equals(path, root, PathComparison) ||
+            path.StartsWith(root.EndsWith(Path.DirectorySeparatorChar.ToString(), StringComparison.Ordinal) ? root : root + Path.DirectorySeparatorChar, PathComparison);
 
         private static StringComparison PathComparison =>
             Path.DirectorySeparatorChar == '\\' ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;

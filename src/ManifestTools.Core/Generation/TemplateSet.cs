@@ -72,7 +72,14 @@ namespace ManifestTools.Generation
                     return null;
                 }
 
-                text = File.ReadAllText(path);
+                // Named pipes and devices (a link to /dev/zero) report no length: never opened, they are an empty template.
+                // Anything else is read up to the limit, whatever it reported.
+                text = info.Length == 0 ? "" : ReadAtMost(path, MaxTemplateBytes);
+            }
+            catch (InvalidDataException e)
+            {
+                diagnostics.Add(TemplateDiagnostics.At(path, SourceSpan.At(0, 0), $"template {display} {e.Message}"));
+                return null;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
@@ -93,6 +100,24 @@ namespace ManifestTools.Generation
             }
 
             return new LoadedTemplate(template, path, display);
+        }
+
+        private static string ReadAtMost(string path, int maxBytes)
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var bytes = new byte[maxBytes + 1];
+            int total = 0, read;
+            while (total < bytes.Length && (read = stream.Read(bytes, total, bytes.Length - total)) > 0)
+            {
+                total += read;
+            }
+
+            if (total > maxBytes)
+            {
+                throw new InvalidDataException($"is larger than the limit of {maxBytes} bytes");
+            }
+
+            return new System.Text.UTF8Encoding(false).GetString(bytes, 0, total).TrimStart('\uFEFF');
         }
 
         private static string RelativeTo(string directory, string path)

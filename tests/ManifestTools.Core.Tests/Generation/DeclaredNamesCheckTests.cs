@@ -182,5 +182,18 @@ namespace ManifestTools.Tests.Generation
             Assert.Contains("environment variable name (ManifestVersionEnvironmentVariable) 'DD VERSION' must consist of letters",
                 Assert.Single(Findings.Of(new Declarations { VersionVariable = "DD VERSION" }.Version("v1"))));
         }
+
+        [Fact]
+        public void ALineBreakAtTheEndOfATagOrAHeader_IsReported()
+        {
+            var declaration = new Declarations().Version("v1", ("ImageTag", "3.1.0\n"))
+                .Route("products", ("Header", "x-h\n"), ("Exact", "a"), ("Weights", "v1"));
+
+            var findings = Findings.Of(declaration);
+
+            Assert.Equal(2, findings.Count);
+            Assert.Contains("image tag '3.1.0\n' of version v1 must be", findings[0]);
+            Assert.Contains("header 'x-h\n' of ServiceRoute products must be an HTTP header name", findings[1]);
+        }
     }
 }

@@ -123,6 +123,20 @@ namespace ManifestTools.Tests.Generation
         }
 
         [Fact]
+        public void ATemplateThatIsALinkToADevice_IsNeverReadToTheEnd()
+        {
+            Directory.CreateDirectory(OverrideDirectory);
+            File.CreateSymbolicLink(OverridePath, "/dev/zero");
+
+            var (templates, diagnostics) = TemplateSet.Load(Declarations.PackageTemplates, OverrideDirectory, _project.Path);
+
+            // The link reports its own length, not the device's; the read stops at the limit either way.
+            Assert.Null(templates);
+            Assert.Equal($"template manifest-templates/deployment.yaml.scriban is larger than the limit of {TemplateSet.MaxTemplateBytes} bytes",
+                Assert.Single(diagnostics).Message);
+        }
+
+        [Fact]
         public void ATemplateAbove1MiB_IsNotParsed()
         {
             _project.Write(Override, "# " + new string('x', TemplateSet.MaxTemplateBytes) + "\n");

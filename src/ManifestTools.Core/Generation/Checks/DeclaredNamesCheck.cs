@@ -8,20 +8,21 @@ namespace ManifestTools.Generation.Checks
     /// <summary>MT4003: every declared name is valid where the generated objects use it.</summary>
     internal static class DeclaredNamesCheck
     {
+        // Each pattern ends in \z, not $: $ also matches before a final line break, and "1.0\n" is no tag.
         // The Docker reference grammar: lower-case path components separated by '/', and a tag of at most 128 characters.
-        private static readonly Regex Repository = new Regex(@"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$", RegexOptions.CultureInvariant);
-        private static readonly Regex ImageTag = new Regex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$", RegexOptions.CultureInvariant);
+        private static readonly Regex Repository = new Regex(@"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*\z", RegexOptions.CultureInvariant);
+        private static readonly Regex ImageTag = new Regex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}\z", RegexOptions.CultureInvariant);
 
         // Kubernetes' environment variable name rule (C identifier, plus '-' and '.').
-        private static readonly Regex EnvironmentName = new Regex(@"^[-._a-zA-Z][-._a-zA-Z0-9]*$", RegexOptions.CultureInvariant);
+        private static readonly Regex EnvironmentName = new Regex(@"^[-._a-zA-Z][-._a-zA-Z0-9]*\z", RegexOptions.CultureInvariant);
 
         // An HTTP header field name (RFC 9110 token), in the lower case Istio requires.
-        private static readonly Regex HeaderName = new Regex(@"^[a-z0-9!#$%&'*+.^_`|~-]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex HeaderName = new Regex(@"^[a-z0-9!#$%&'*+.^_`|~-]+\z", RegexOptions.CultureInvariant);
 
         // A registry, what goes before the first '/' of an image reference, as the distribution reference grammar has it:
         // dot-separated DNS components (no empty one, so no "a..b") or a bracketed IPv6 address, and an optional port.
         private static readonly Regex Registry = new Regex(
-            @"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::(?<port>[0-9]{1,5}))?$",
+            @"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::(?<port>[0-9]{1,5}))?\z",
             RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
 
         public static void Check(BoundDeclaration bound)
@@ -30,7 +31,7 @@ namespace ManifestTools.Generation.Checks
             var serviceProblem = KubernetesNames.CheckDns1035Label(source.ServiceName.Value);
             // Line 0: not set in the project file, so the name was derived; say how to choose one.
             Name(bound, source.ServiceName, "service name (ManifestServiceName)", serviceProblem == null ? null
-                : source.ServiceName.Site.Span.Line > 0 ? serviceProblem
+                : source.ServiceName.Site.Span.Line > 0 || source.ServiceName.Value.Length == 0 ? serviceProblem
                 : serviceProblem + "; it was derived from ContainerRepository or the assembly name: set ManifestServiceName");
             Name(bound, source.Namespace, "namespace (ManifestNamespace)", KubernetesNames.CheckDns1123Label(source.Namespace.Value));
             Name(bound, source.Repository, "image repository (ContainerRepository)",
