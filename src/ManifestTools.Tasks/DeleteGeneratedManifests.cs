@@ -41,8 +41,8 @@ namespace ManifestTools.Tasks
             }
 
             string output = Path.GetFullPath(OutputPath);
-            var recorded = File.ReadAllLines(FileListFile).Where(l => l.Length > 0 && l.IndexOf('\0') < 0).Select(l => Path.Combine(projectDirectory, l));
-            var owner = new GeneratedFileOwner(Path.GetRelativePath(output, project).Replace('\\', '/'), ServiceName.Trim());
+            var recorded = GeneratedFileList.Read(FileListFile, projectDirectory);
+            var owner = new GeneratedFileOwner(GeneratedFileList.OwnerProject(output, project), ServiceName.Trim());
             var result = GeneratedFileWriter.PlanClean(output, owner, recorded).Commit();
             foreach (var path in result.Deleted)
             {

@@ -103,7 +103,7 @@ namespace ManifestTools.Tasks
                 findings.Add(location);
             }
 
-            var previous = ReadFileList(projectDirectory);
+            var previous = GeneratedFileList.Read(FileListFile, projectDirectory);
             WritePlan? plan = null;
             if (!findings.Any(f => f.Severity == Severity.Error))
             {
@@ -120,7 +120,7 @@ namespace ManifestTools.Tasks
 
             // Everything in obj/ that can fail is written before the folder changes: the record covers both runs' files,
             // and the findings and the stamp are those of a success. Only a failed commit then changes them again.
-            WriteFileList(projectDirectory, previous.Concat(plan.Files));
+            GeneratedFileList.Write(FileListFile, projectDirectory, previous.Concat(plan.Files));
             Finding.WriteAll(FindingsFile, findings.Select(Finding.From));
             File.WriteAllText(StampFile, "");
 
@@ -143,7 +143,7 @@ namespace ManifestTools.Tasks
             }
 
             GeneratedFiles = result.Files.Select(f => (ITaskItem)new TaskItem(f)).ToArray();
-            WriteFileList(projectDirectory, result.Files);
+            GeneratedFileList.Write(FileListFile, projectDirectory, result.Files);
             return true;
         }
 
@@ -194,7 +194,7 @@ namespace ManifestTools.Tasks
             return new ServiceDeclaration
             {
                 ProjectFileName = Path.GetFileName(project),
-                OwnerProject = Path.GetRelativePath(output, project).Replace('\\', '/'),
+                OwnerProject = GeneratedFileList.OwnerProject(output, project),
                 ProjectSite = new DeclarationSite(project, SourceSpan.At(0, 0)),
                 ServiceName = Property(ServiceName, "ManifestServiceName"),
                 Namespace = Property(Namespace, "ManifestNamespace"),
@@ -222,25 +222,6 @@ namespace ManifestTools.Tasks
             {
                 return "";
             }
-        }
-
-        /// <summary>The recorded files, as full paths resolved against this project's folder, so that a copied checkout reads its own.</summary>
-        private IReadOnlyList<string> ReadFileList(string projectDirectory) =>
-            File.Exists(FileListFile)
-                ? File.ReadAllLines(FileListFile).Where(l => l.Length > 0 && l.IndexOf('\0') < 0).Select(l => Path.Combine(projectDirectory, l)).ToList()
-                : new List<string>();
-
-        private void WriteFileList(string projectDirectory, IEnumerable<string> files)
-        {
-            var lines = files.Select(f => Path.GetRelativePath(projectDirectory, f).Replace('\\', '/')).Distinct(StringComparer.Ordinal);
-            string text = string.Concat(lines.Select(f => f + "\n"));
-            if (File.Exists(FileListFile) && File.ReadAllText(FileListFile) == text)
-            {
-                return;
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(FileListFile))!);
-            File.WriteAllText(FileListFile, text);
         }
     }
 }

@@ -263,12 +263,12 @@ namespace ManifestTools.Generation
                         continue;
                     }
 
-                    if (!fileSystem.IsLink(path) && fileSystem.Read(path, bytes.Length + 1) is byte[] existing && existing.AsSpan().SequenceEqual(bytes))
+                    var (verdict, header, existing) = OwnershipProof.Check(fileSystem, path, owner);
+                    if (existing != null && existing.AsSpan().SequenceEqual(bytes))
                     {
                         continue;
                     }
 
-                    var (verdict, header) = OwnershipProof.Check(fileSystem, path, owner);
                     if (verdict == OwnershipProof.Verdict.Owned)
                     {
                         writes.Add((path, bytes, true));
@@ -341,12 +341,12 @@ namespace ManifestTools.Generation
                         continue;
                     }
 
-                    var (verdict, header) = OwnershipProof.Check(fileSystem, path, owner);
+                    var (verdict, header, _) = OwnershipProof.Check(fileSystem, path, owner);
 
                     // A file of the folder that no record names is this run's business only when its header names this
                     // project: for this service, or for the one it had before a rename, whose files would otherwise stay
                     // beside the new ones and be applied with them. Any other file is someone else's, and not worth a word.
-                    if (!isRecorded && (header == null || header.Project != GeneratedHeader.Encode(owner.Project)))
+                    if (!isRecorded && (header == null || verdict == OwnershipProof.Verdict.OtherOwner))
                     {
                         continue;
                     }
@@ -357,9 +357,7 @@ namespace ManifestTools.Generation
                     }
                     else if (verdict != OwnershipProof.Verdict.Owned)
                     {
-                        string why = OwnershipProof.Explain(verdict, header, stale: true);
-                        bool renamed = verdict == OwnershipProof.Verdict.OtherOwner && header!.Project == GeneratedHeader.Encode(owner.Project);
-                        diagnostics.Add(Kept(path, owner, renamed ? why + "; if the service was renamed, delete it by hand" : why));
+                        diagnostics.Add(Kept(path, owner, OwnershipProof.Explain(verdict, header, stale: true)));
                     }
                     else
                     {

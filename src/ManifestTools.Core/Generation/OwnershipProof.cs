@@ -21,36 +21,40 @@ namespace ManifestTools.Generation
             TooLarge,
             NoHeader,
             OtherOwner,
+
+            /// <summary>This project's header, for another service: the files of the name the service had before a rename.</summary>
+            OtherService,
             Copy,
             Edited,
         }
 
-        public static (Verdict Verdict, GeneratedHeaderInfo? Header) Check(OutputFileSystem fileSystem, string path, GeneratedFileOwner owner)
+        /// <summary>Reads the file, unless it is a link, and judges it; the bytes are returned for a caller that compares them.</summary>
+        public static (Verdict Verdict, GeneratedHeaderInfo? Header, byte[]? Bytes) Check(OutputFileSystem fileSystem, string path, GeneratedFileOwner owner)
         {
             if (fileSystem.IsLink(path))
             {
-                return (Verdict.Link, null);
+                return (Verdict.Link, null, null);
             }
 
             var bytes = fileSystem.Read(path, MaxBytes);
             if (bytes == null)
             {
-                return (Verdict.TooLarge, null);
+                return (Verdict.TooLarge, null, null);
             }
 
             var header = GeneratedHeader.Read(new UTF8Encoding(false).GetString(bytes));
             if (header == null)
             {
-                return (Verdict.NoHeader, null);
+                return (Verdict.NoHeader, null, bytes);
             }
 
-            bool sameOwner = string.Equals(header.Project, GeneratedHeader.Encode(owner.Project), StringComparison.Ordinal) &&
-                string.Equals(header.Service, GeneratedHeader.Encode(owner.Service), StringComparison.Ordinal);
-            var verdict = !sameOwner ? Verdict.OtherOwner
+            bool sameProject = string.Equals(header.Project, GeneratedHeader.Encode(owner.Project), StringComparison.Ordinal);
+            var verdict = !sameProject ? Verdict.OtherOwner
+                : !string.Equals(header.Service, GeneratedHeader.Encode(owner.Service), StringComparison.Ordinal) ? Verdict.OtherService
                 : !string.Equals(header.File, GeneratedHeader.Encode(Path.GetFileName(path)), StringComparison.Ordinal) ? Verdict.Copy
                 : !header.ContentMatches ? Verdict.Edited
                 : Verdict.Owned;
-            return (verdict, header);
+            return (verdict, header, bytes);
         }
 
         /// <summary>Why the file is not this project's, in the words of a finding: what was found, then what to do.</summary>
@@ -64,6 +68,8 @@ namespace ManifestTools.Generation
                 (stale ? "" : "; move it out of the output folder (a ManifestFile item still lints it there), or delete it to let the build generate it"),
             Verdict.OtherOwner => $"its header says {header!.Owner} generated it" +
                 (stale ? "" : "; give each project its own ManifestOutputPath or ManifestServiceName, or, if this project was moved or renamed, delete the file and build again"),
+            Verdict.OtherService => $"its header says {header!.Owner} generated it" +
+                (stale ? "; if the service was renamed, delete it by hand" : "; give each service its own ManifestOutputPath, or, if the service was renamed, delete the file and build again"),
             Verdict.Copy => $"its header says it was generated as {header!.File}, so it is a copy" +
                 (stale ? "" : "; delete it, or rename it back"),
             Verdict.Edited => "it was edited after the build generated it: its content no longer matches the sha256 in its header" +
