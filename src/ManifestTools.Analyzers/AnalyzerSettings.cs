@@ -1,4 +1,5 @@
 using System;
+using ManifestTools.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -27,16 +28,18 @@ namespace ManifestTools.Analyzers
         /// <summary>ManifestServiceName: whose workloads the code is compared with. Empty outside a ManifestTools project.</summary>
         public string ServiceName { get; }
 
-        public static AnalyzerSettings Read(AnalyzerConfigOptionsProvider provider)
+        /// <summary>The project's properties win over <paramref name="config"/>, as they do for the MSBuild task.</summary>
+        public static AnalyzerSettings Read(AnalyzerConfigOptionsProvider provider, ManifestToolsConfig? config)
         {
             var global = provider.GlobalOptions;
             var options = new LintOptions();
-            if (global.TryGetValue("build_property.ManifestNamespace", out var ns) && !string.IsNullOrWhiteSpace(ns))
+            config?.ApplyTo(options);
+            if (global.TryGetValue("build_property._ManifestToolsNamespaceAsSet", out var ns) && !string.IsNullOrWhiteSpace(ns))
             {
                 options.DefaultNamespace = ns.Trim();
             }
 
-            if (global.TryGetValue("build_property.ManifestClusterDomain", out var domain) && !string.IsNullOrWhiteSpace(domain))
+            if (global.TryGetValue("build_property._ManifestToolsClusterDomainAsSet", out var domain) && !string.IsNullOrWhiteSpace(domain))
             {
                 options.ClusterDomain = domain.Trim();
             }
@@ -54,7 +57,11 @@ namespace ManifestTools.Analyzers
 
         public bool IsAppSettings(AdditionalText file) => Is(file, "AppSettings");
 
-        private bool Is(AdditionalText file, string kind) =>
-            _provider.GetOptions(file).TryGetValue(KindKey, out var value) && string.Equals(value, kind, StringComparison.OrdinalIgnoreCase);
+        public static bool IsConfig(AnalyzerConfigOptionsProvider provider, AdditionalText file) => Is(provider, file, "Config");
+
+        private bool Is(AdditionalText file, string kind) => Is(_provider, file, kind);
+
+        private static bool Is(AnalyzerConfigOptionsProvider provider, AdditionalText file, string kind) =>
+            provider.GetOptions(file).TryGetValue(KindKey, out var value) && string.Equals(value, kind, StringComparison.OrdinalIgnoreCase);
     }
 }

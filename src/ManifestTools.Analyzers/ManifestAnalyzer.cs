@@ -37,6 +37,20 @@ namespace ManifestTools.Analyzers
         private void Start(CompilationStartAnalysisContext context)
         {
             var inputs = ManifestInputs.Load(context.Options, _cache, context.CancellationToken);
+            if (inputs.Settings.Lint && inputs.Config is { } config && config.Errors.Count > 0)
+            {
+                context.RegisterAdditionalFileAction(fileContext =>
+                {
+                    if (fileContext.AdditionalFile.Path == config.Path)
+                    {
+                        foreach (var error in config.Errors)
+                        {
+                            fileContext.ReportDiagnostic(RoslynDiagnostics.Create(error, config.Text));
+                        }
+                    }
+                });
+            }
+
             if (inputs.Settings.Lint && inputs.Files.Count > 0)
             {
                 // Findings are cross-file (a subset in one file, the pods in another), so all manifests are linted together

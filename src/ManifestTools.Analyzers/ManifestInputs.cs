@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using ManifestTools.Configuration;
+using ManifestTools.Diagnostics;
 using ManifestTools.Loading;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -26,11 +28,31 @@ namespace ManifestTools.Analyzers
 
         public List<(string Path, string Text)> AppSettings { get; } = new List<(string, string)>();
 
+        /// <summary>The configuration file with the problems found in it (MT0005), reported at its positions.</summary>
+        public (string Path, SourceText Text, IReadOnlyList<ManifestDiagnostic> Errors)? Config { get; private set; }
+
         public static ManifestInputs Load(AnalyzerOptions options, ParsedFileCache cache, CancellationToken cancellationToken)
         {
-            var inputs = new ManifestInputs(AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider));
+            ManifestToolsConfig? config = null;
+            (string, SourceText, IReadOnlyList<ManifestDiagnostic>)? configFile = null;
             foreach (var additional in options.AdditionalFiles)
             {
+                if (AnalyzerSettings.IsConfig(options.AnalyzerConfigOptionsProvider, additional) && additional.GetText(cancellationToken) is { } configText)
+                {
+                    config = ManifestToolsConfig.Parse(additional.Path, configText.ToString(), out var errors);
+                    configFile = (additional.Path, configText, errors);
+                    break;
+                }
+            }
+
+            var inputs = new ManifestInputs(AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider, config)) { Config = configFile };
+            foreach (var additional in options.AdditionalFiles)
+            {
+                if (config != null && config.IsIgnored(additional.Path))
+                {
+                    continue;
+                }
+
                 bool isManifest = inputs.Settings.IsManifest(additional);
                 if (!isManifest && !inputs.Settings.IsAppSettings(additional))
                 {

@@ -1,3 +1,4 @@
+using ManifestTools.Configuration;
 using ManifestTools.Yaml;
 
 namespace ManifestTools
@@ -11,5 +12,8 @@ namespace ManifestTools
         public string ClusterDomain { get; set; } = "cluster.local";
 
         public InputLimits Limits { get; set; } = InputLimits.Default;
+
+        /// <summary>The repository's .manifest-tools.yaml, or null: externals, ignored paths and rule severities.</summary>
+        public ManifestToolsConfig? Config { get; set; }
     }
 }

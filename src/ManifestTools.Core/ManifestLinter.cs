@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
+using ManifestTools.Configuration;
 using ManifestTools.Diagnostics;
 using ManifestTools.Loading;
 using ManifestTools.Resolution;
@@ -58,6 +59,10 @@ namespace ManifestTools
             });
 
             var diagnostics = files.SelectMany(f => f.Diagnostics).Concat(findings.SelectMany(f => f)).ToList();
+            if (options.Config != null)
+            {
+                diagnostics = Configure(diagnostics, files, options.Config);
+            }
 
             diagnostics.Sort(Compare);
             return new LintReport(diagnostics, files.Count, objects.Count);
@@ -68,6 +73,32 @@ namespace ManifestTools
         {
             var loaded = ManifestLoader.Load(paths, options);
             return (Lint(loaded.Files, options), loaded.IoErrors);
+        }
+
+        /// <summary>Applies the configuration's rule severities and per-path suppressions; a finding set to none is dropped.</summary>
+        private static List<ManifestDiagnostic> Configure(List<ManifestDiagnostic> diagnostics, IReadOnlyList<ParsedFile> files, ManifestToolsConfig config)
+        {
+            var fullPaths = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                fullPaths[file.Path] = file.FullPath;
+            }
+
+            var configured = new List<ManifestDiagnostic>(diagnostics.Count);
+            foreach (var d in diagnostics)
+            {
+                var severity = config.SeverityOf(d.Id, d.Severity, fullPaths.TryGetValue(d.File, out var full) ? full : null);
+                if (severity == d.Severity)
+                {
+                    configured.Add(d);
+                }
+                else if (severity is { } changed)
+                {
+                    configured.Add(new ManifestDiagnostic(d.Descriptor, changed, d.File, d.Span, d.Message, d.Subject));
+                }
+            }
+
+            return configured;
         }
 
         private static int Compare(ManifestDiagnostic a, ManifestDiagnostic b)

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using ManifestTools.Configuration;
 using ManifestTools.Diagnostics;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -21,6 +23,9 @@ namespace ManifestTools.Tasks
         public string DefaultNamespace { get; set; } = "";
         public string ClusterDomain { get; set; } = "";
 
+        /// <summary>The repository's .manifest-tools.yaml; empty when there is none.</summary>
+        public string ConfigFile { get; set; } = "";
+
         /// <summary>
         /// False when the compiler's ManifestTools analyzer lints the same files in this build: the task then only checks
         /// that the ManifestFile items exist (MT4010), so that each finding is reported once.
@@ -30,6 +35,15 @@ namespace ManifestTools.Tasks
         public override bool Execute()
         {
             var options = new LintOptions();
+            var configErrors = new List<Finding>();
+            if (!string.IsNullOrWhiteSpace(ConfigFile))
+            {
+                var config = ManifestToolsConfig.Load(ConfigFile, out var errors);
+                config?.ApplyTo(options);
+                configErrors.AddRange(errors.Select(Finding.From));
+            }
+
+            // What the project sets wins over the configuration file, as the command line does for the CLI.
             if (!string.IsNullOrWhiteSpace(DefaultNamespace))
             {
                 options.DefaultNamespace = DefaultNamespace.Trim();
@@ -57,9 +71,12 @@ namespace ManifestTools.Tasks
                 return true;
             }
 
-            var paths = GeneratedFiles.Concat(ManifestFiles).Select(FullPath).OfType<string>().Where(File.Exists).Distinct(StringComparer.Ordinal).ToList();
+            var paths = GeneratedFiles.Concat(ManifestFiles).Select(FullPath).OfType<string>().Where(File.Exists)
+                .Where(path => !(options.Config?.IsIgnored(path) ?? false))
+                .Distinct(StringComparer.Ordinal).ToList();
             var (report, ioErrors) = ManifestLinter.LintPaths(paths, options);
-            var findings = missing.Concat(report.Diagnostics.Select(Finding.From))
+            // The analyzer reports a broken configuration itself when it lints; here it is reported only when the task lints.
+            var findings = configErrors.Concat(missing).Concat(report.Diagnostics.Select(Finding.From))
                 .Concat(ioErrors.Select(e => new Finding(Severity.Error, DiagnosticCatalog.YamlSyntax.Id, "", SourceSpan.At(0, 0), "cannot read manifest " + e)));
             Finding.WriteAll(FindingsFile, findings);
             Log.LogMessage(MessageImportance.Low, "ManifestTools: linted {0} objects in {1} files", report.ObjectCount, report.FileCount);

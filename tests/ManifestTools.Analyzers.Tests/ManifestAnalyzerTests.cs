@@ -81,7 +81,7 @@ namespace ManifestTools.Analyzers.Tests
             await new Test()
                 .Generated(GeneratedPath, Yaml.Generated)
                 .Manifest(CanaryPath, rule)
-                .Property("ManifestNamespace", "ns3")
+                .Property("_ManifestToolsNamespaceAsSet", "ns3")
                 .RunAsync();
 
             // In the default namespace, ads is ads.default.svc.cluster.local, which nothing defines.

@@ -18,7 +18,7 @@ namespace ManifestTools.Analyzers.Tests
     /// <example>
     /// await new ManifestToolsAnalyzerTest&lt;ManifestAnalyzer&gt;()
     ///     .Manifest("/k8s/extra.yaml", yaml)
-    ///     .Property("ManifestNamespace", "ns3")
+    ///     .Property("_ManifestToolsNamespaceAsSet", "ns3")
     ///     .Expect(Diagnostics.At("MT1001", DiagnosticSeverity.Error, "/k8s/extra.yaml", yaml, "labels"))
     ///     .RunAsync();
     /// </example>

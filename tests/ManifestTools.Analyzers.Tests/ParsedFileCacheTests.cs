@@ -52,7 +52,7 @@ namespace ManifestTools.Analyzers.Tests
         {
             var files = ImmutableArray.Create<AdditionalText>(new InMemoryText(GeneratedPath, input.Generated), new InMemoryText(CanaryPath, input.Canary));
             var provider = new OptionsProvider(
-                new Dictionary<string, string> { ["build_property.ManifestNamespace"] = input.Namespace },
+                new Dictionary<string, string> { ["build_property._ManifestToolsNamespaceAsSet"] = input.Namespace },
                 new Dictionary<string, string> { [GeneratedPath] = "Generated", [CanaryPath] = "Manifest" });
             var compilation = CSharpCompilation.Create("Ads", new[] { CSharpSyntaxTree.ParseText("class C { }") },
                 OfflineReferences.SharedFrameworks, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));

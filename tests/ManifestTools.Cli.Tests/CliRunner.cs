@@ -25,10 +25,12 @@ namespace ManifestTools.Cli.Tests
             Assert.Equal(File.ReadAllText(sourcePath), actual);
         }
 
-        private static string SourceDirectory { get; } = FindSourceDirectory();
+        public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+        private static string SourceDirectory { get; } = Path.Combine(RepositoryRoot, "tests", "ManifestTools.Cli.Tests");
 
         /// <summary>From the output folder up to the repository root; CI maps source paths (PathMap), so CallerFilePath cannot be used.</summary>
-        private static string FindSourceDirectory()
+        private static string FindRepositoryRoot()
         {
             var directory = new DirectoryInfo(System.AppContext.BaseDirectory);
             while (!File.Exists(Path.Combine(directory.FullName, "ManifestTools.sln")))
@@ -36,7 +38,7 @@ namespace ManifestTools.Cli.Tests
                 directory = directory.Parent ?? throw new DirectoryNotFoundException("ManifestTools.sln not found above " + System.AppContext.BaseDirectory);
             }
 
-            return Path.Combine(directory.FullName, "tests", "ManifestTools.Cli.Tests");
+            return directory.FullName;
         }
     }
 }

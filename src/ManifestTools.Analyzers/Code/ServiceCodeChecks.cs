@@ -39,27 +39,27 @@ namespace ManifestTools.Analyzers.Code
                 var invocation = (IInvocationOperation)operationContext.Operation;
                 if (settingReads.Read(invocation) is { HasFallback: false } setting)
                 {
-                    Report(operationContext, UnsetConfigurationRule.Check(setting.Read, runtime), setting.Location);
+                    Report(operationContext, inputs, UnsetConfigurationRule.Check(setting.Read, runtime), setting.Location);
                 }
 
                 foreach (var listen in listenReads.Read(invocation))
                 {
                     foreach (var port in listen.Ports)
                     {
-                        Report(operationContext, ListenPortRule.CheckCodePort(port, runtime), listen.Location);
+                        Report(operationContext, inputs, ListenPortRule.CheckCodePort(port, runtime), listen.Location);
                     }
                 }
 
                 if (routeReads.Read(invocation) is { IsHealth: true, Pattern: { } pattern } route)
                 {
-                    Report(operationContext, HealthProbeRule.CheckHealthEndpoint(pattern, runtime), route.Location);
+                    Report(operationContext, inputs, HealthProbeRule.CheckHealthEndpoint(pattern, runtime), route.Location);
                 }
             }, OperationKind.Invocation);
             context.RegisterOperationAction(operationContext =>
             {
                 if (settingReads.Read((IPropertyReferenceOperation)operationContext.Operation) is { HasFallback: false } setting)
                 {
-                    Report(operationContext, UnsetConfigurationRule.Check(setting.Read, runtime), setting.Location);
+                    Report(operationContext, inputs, UnsetConfigurationRule.Check(setting.Read, runtime), setting.Location);
                 }
             }, OperationKind.PropertyReference);
 
@@ -89,17 +89,20 @@ namespace ManifestTools.Analyzers.Code
                 {
                     foreach (var finding in manifestFindings.Value[path])
                     {
-                        fileContext.ReportDiagnostic(RoslynDiagnostics.Create(finding, text));
+                        if (RoslynDiagnostics.Create(finding, text, inputs.Settings.Options.Config) is { } diagnostic)
+                        {
+                            fileContext.ReportDiagnostic(diagnostic);
+                        }
                     }
                 }
             });
         }
 
-        private static void Report(OperationAnalysisContext context, CodeFinding? finding, Location location)
+        private static void Report(OperationAnalysisContext context, ManifestInputs inputs, CodeFinding? finding, Location location)
         {
-            if (finding != null)
+            if (finding != null && RoslynDiagnostics.Create(finding, location, inputs.Settings.Options.Config) is { } diagnostic)
             {
-                context.ReportDiagnostic(RoslynDiagnostics.Create(finding, location));
+                context.ReportDiagnostic(diagnostic);
             }
         }
     }

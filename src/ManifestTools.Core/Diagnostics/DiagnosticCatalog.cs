@@ -25,6 +25,19 @@ namespace ManifestTools.Diagnostics
             "The linter bounds the work one input can cause: file size, nesting depth and the number of nodes a document " +
             "expands to through aliases. The limits are far above what real manifests need; see docs/rules.md#mt0003.");
 
+        public static readonly DiagnosticDescriptor HelmChartNotLinted = new DiagnosticDescriptor(
+            "MT0004", "HelmChartNotLinted", "A Helm chart's templates are not linted", Severity.Info,
+            "folder {0} is a Helm chart; its templates are Go templates, not manifests, so they are not linted: lint what it renders with `helm template {1} | manifest-tools lint -`",
+            "A folder that holds Chart.yaml is a Helm chart. Its templates only become manifests when Helm renders them " +
+            "with the chart's values, so the linter skips the whole folder when it walks a directory, and says so once.");
+
+        public static readonly DiagnosticDescriptor InvalidConfiguration = new DiagnosticDescriptor(
+            "MT0005", "InvalidConfiguration", "The configuration file is not valid", Severity.Error,
+            "{0}",
+            "The .manifest-tools.yaml found in the linted folder or above it must be one YAML mapping with only the " +
+            "documented keys (defaultNamespace, clusterDomain, ignore, external, rules, suppress). The CLI exits 2 on it; " +
+            "the build and the analyzer report it at the file's position.");
+
         public static readonly DiagnosticDescriptor SubsetSelectsNoPods = new DiagnosticDescriptor(
             "MT1001", "SubsetSelectsNoPods", "DestinationRule subset selects no pods", Severity.Error,
             "subset {0} of DestinationRule {1} selects no pod of {2}: {3}",
@@ -225,7 +238,7 @@ namespace ManifestTools.Diagnostics
         /// <summary>What linting manifests can report: the CLI's rules.</summary>
         public static IReadOnlyList<DiagnosticDescriptor> Lint { get; } = new[]
         {
-            YamlSyntax, InvalidObject, InputLimit,
+            YamlSyntax, InvalidObject, InputLimit, HelmChartNotLinted, InvalidConfiguration,
             SubsetSelectsNoPods, WeightsNot100, UndefinedSubset, UnknownHost, AllWeightsZero, WeightOutOfRange,
             DuplicateDestination, DuplicateSubset, UnexposedPort,
             SelectorMismatch, ServiceSelectsNothing, OverlappingSelectors, InvalidName,
@@ -241,6 +254,9 @@ namespace ManifestTools.Diagnostics
 
         /// <summary>What comparing the service's C# code with its manifests can report; only the analyzer does.</summary>
         public static IReadOnlyList<DiagnosticDescriptor> Code { get; } = new[] { UnsetConfiguration, ListenPortMismatch, HealthProbeMismatch };
+
+        /// <summary>What <c>rules:</c> and <c>suppress:</c> in .manifest-tools.yaml may name: lint and code findings.</summary>
+        public static IReadOnlyList<DiagnosticDescriptor> Configurable { get; } = Lint.Where(d => d != InvalidConfiguration).Concat(Code).ToList();
 
         public static IReadOnlyList<DiagnosticDescriptor> All { get; } = new List<DiagnosticDescriptor>(Lint).Concat(Code).Concat(Generation).ToList();
     }

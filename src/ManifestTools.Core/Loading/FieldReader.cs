@@ -94,6 +94,11 @@ namespace ManifestTools.Loading
                 return new Located<int>(value, scalar.Span);
             }
 
+            if (Placeholders.In(scalar.Value))
+            {
+                return null; // Substituted before the file is applied: the number is not known, and not wrong.
+            }
+
             Error(scalar.Span, $"{path} must be an integer, not {(scalar.IsPlain ? scalar.Value : "the string \"" + scalar.Value + "\"")}");
             return null;
         }
@@ -165,6 +170,10 @@ namespace ManifestTools.Loading
 
             return new LabelMap(labels, keySpan);
         }
+
+        /// <summary>True when <c>parent[key]</c> is a scalar holding a placeholder such as <c>${PORT}</c>.</summary>
+        public static bool HoldsPlaceholder(YMapping? parent, string key) =>
+            parent != null && parent.TryGet(key, out _, out var node) && node is YScalar scalar && Placeholders.In(scalar.Value);
 
         public static SourceSpan KeySpan(YMapping parent, string key, SourceSpan fallback) =>
             parent.TryGet(key, out var keyNode, out _) ? keyNode.Span : fallback;

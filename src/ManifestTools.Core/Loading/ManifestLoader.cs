@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using ManifestTools.Diagnostics;
+using ManifestTools.Model;
 
 namespace ManifestTools.Loading
 {
@@ -21,27 +23,37 @@ namespace ManifestTools.Loading
         public IReadOnlyList<string> IoErrors { get; }
     }
 
+    /// <summary>
+    /// Finds the manifests in files and folders. A file named on the command line is always linted and reported. A
+    /// folder is walked as a repository is laid out: hidden files and folders, <c>bin/</c>, <c>obj/</c> and
+    /// <c>node_modules/</c> are skipped; a Helm chart (a folder with Chart.yaml) is not parsed but reported once; the
+    /// patches a kustomization lists are not objects; and YAML that is not a Kubernetes object is passed over.
+    /// </summary>
     public static class ManifestLoader
     {
         private static readonly string[] Extensions = { ".yaml", ".yml", ".json" };
 
+        private static readonly HashSet<string> SkippedFolders = new HashSet<string>(StringComparer.Ordinal) { "bin", "obj", "node_modules" };
+
         /// <summary>
-        /// Loads files and directories (recursively, skipping hidden directories such as .git and .github).
-        /// Files are parsed in parallel; results keep the sorted path order, so output is deterministic.
+        /// Loads files and directories. Files are parsed in parallel; results keep the sorted path order, so output
+        /// is deterministic.
         /// </summary>
         public static LoadResult Load(IEnumerable<string> paths, LintOptions options)
         {
             var ioErrors = new List<string>();
-            var inputs = new List<(string Display, string Full)>();
+            var inputs = new List<Input>();
+            var charts = new List<ParsedFile>();
+            var kustomizations = new List<string>();
             foreach (var path in paths)
             {
                 if (File.Exists(path))
                 {
-                    inputs.Add((Normalize(path), Path.GetFullPath(path)));
+                    inputs.Add(new Input(Normalize(path), Path.GetFullPath(path), named: true));
                 }
                 else if (Directory.Exists(path))
                 {
-                    inputs.AddRange(Enumerate(path).Select(file => (Normalize(file), Path.GetFullPath(file))));
+                    Walk(path, options, inputs, charts, kustomizations);
                 }
                 else
                 {
@@ -49,14 +61,19 @@ namespace ManifestTools.Loading
                 }
             }
 
-            var unique = inputs.GroupBy(i => i.Full, StringComparer.Ordinal).Select(g => g.First()).ToArray();
+            var patches = KustomizePatches.Listed(kustomizations);
+            var unique = inputs
+                .Where(i => i.Named || !patches.Contains(i.Full))
+                .GroupBy(i => i.Full, StringComparer.Ordinal)
+                .Select(g => g.OrderByDescending(i => i.Named).First())
+                .ToArray();
             var files = new ParsedFile?[unique.Length];
             var errors = new string?[unique.Length];
             Parallel.For(0, unique.Length, i =>
             {
                 try
                 {
-                    files[i] = ManifestParser.ParseFile(unique[i].Display, unique[i].Full, options);
+                    files[i] = ManifestParser.ParseFile(unique[i].Display, unique[i].Full, options, unique[i].Named);
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
@@ -65,44 +82,90 @@ namespace ManifestTools.Loading
             });
 
             ioErrors.AddRange(errors.Where(e => e != null).Select(e => e!));
-            return new LoadResult(files.Where(f => f != null).Select(f => f!).ToArray(), ioErrors);
+            var parsed = new HashSet<string>(unique.Select(u => u.Full), StringComparer.Ordinal);
+            var all = files.Where(f => f != null).Select(f => f!).Concat(charts.Where(c => !parsed.Contains(c.FullPath!)));
+            return new LoadResult(all.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray(), ioErrors);
         }
 
-        private static IEnumerable<string> Enumerate(string directory)
+        private static void Walk(string directory, LintOptions options, List<Input> inputs, List<ParsedFile> charts, List<string> kustomizations)
         {
             var pending = new Stack<string>();
             pending.Push(directory);
-            var found = new List<string>();
             while (pending.Count > 0)
             {
                 var current = pending.Pop();
+                var chart = Path.Combine(current, "Chart.yaml");
+                if (File.Exists(chart))
+                {
+                    charts.Add(HelmChart(Normalize(chart), Path.GetFullPath(chart), Normalize(current)));
+                    continue;
+                }
+
                 foreach (var file in Directory.EnumerateFiles(current))
                 {
+                    var name = Path.GetFileName(file);
+                    var full = Path.GetFullPath(file);
+                    if (name.StartsWith(".", StringComparison.Ordinal) || (options.Config?.IsIgnored(full) ?? false))
+                    {
+                        continue;
+                    }
+
+                    if (KustomizePatches.IsKustomization(name))
+                    {
+                        kustomizations.Add(full);
+                    }
+
                     if (Extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
                     {
-                        found.Add(file);
+                        inputs.Add(new Input(Normalize(file), full, named: false));
                     }
                 }
 
                 foreach (var sub in Directory.EnumerateDirectories(current))
                 {
-                    // Hidden folders hold CI and tool config, not manifests; links could form cycles.
-                    if (!Path.GetFileName(sub).StartsWith(".", StringComparison.Ordinal) &&
-                        (new DirectoryInfo(sub).Attributes & FileAttributes.ReparsePoint) == 0)
+                    // Hidden folders hold CI and tool config, build folders hold copies, and links could form cycles.
+                    var name = Path.GetFileName(sub);
+                    if (!name.StartsWith(".", StringComparison.Ordinal) && !SkippedFolders.Contains(name) &&
+                        (new DirectoryInfo(sub).Attributes & FileAttributes.ReparsePoint) == 0 &&
+                        !(options.Config?.IsIgnored(Path.GetFullPath(sub)) ?? false))
                     {
                         pending.Push(sub);
                     }
                 }
             }
+        }
 
-            found.Sort(StringComparer.Ordinal);
-            return found;
+        private static ParsedFile HelmChart(string display, string full, string folder)
+        {
+            var descriptor = DiagnosticCatalog.HelmChartNotLinted;
+            var message = descriptor.FormatMessage(folder, folder);
+            return new ParsedFile(display, Array.Empty<ManifestObject>(),
+                new[] { new ManifestDiagnostic(descriptor, descriptor.DefaultSeverity, display, SourceSpan.At(1, 1), message, null) }, full);
         }
 
         private static string Normalize(string path)
         {
             var normalized = path.Replace('\\', '/');
-            return normalized.StartsWith("./", StringComparison.Ordinal) ? normalized.Substring(2) : normalized;
+            while (normalized.StartsWith("./", StringComparison.Ordinal))
+            {
+                normalized = normalized.Substring(2);
+            }
+
+            return normalized.Length == 0 || normalized == "." ? "." : normalized;
+        }
+
+        private sealed class Input
+        {
+            public Input(string display, string full, bool named)
+            {
+                Display = display;
+                Full = full;
+                Named = named;
+            }
+
+            public string Display { get; }
+            public string Full { get; }
+            public bool Named { get; }
         }
     }
 }

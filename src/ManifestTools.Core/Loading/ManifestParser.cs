@@ -11,21 +11,34 @@ namespace ManifestTools.Loading
     public static class ManifestParser
     {
         /// <summary>Parses text already in memory (the analyzer's AdditionalText, a generated file, a test).</summary>
-        public static ParsedFile ParseText(string path, string text, LintOptions options)
+        public static ParsedFile ParseText(string path, string text, LintOptions options) => ParseText(path, text, options, path, named: true);
+
+        /// <summary>
+        /// <paramref name="named"/> is false for a file found by walking a folder: it is then linted only as far as it
+        /// is a manifest. Its documents without apiVersion and kind are not objects, and it gets a file-level finding
+        /// (a syntax error, a limit) only when its text declares an apiVersion or a kind, so that a values file, a
+        /// package manifest or a CI file is passed over in silence.
+        /// </summary>
+        internal static ParsedFile ParseText(string path, string text, LintOptions options, string? fullPath, bool named)
         {
             if (text.Length > options.Limits.MaxFileBytes)
             {
                 return Single(path, DiagnosticCatalog.InputLimit,
                     $"the file holds more than {options.Limits.MaxFileBytes:N0} characters; it is not linted (split it into several files)",
-                    SourceSpan.At(1, 1));
+                    SourceSpan.At(1, 1), fullPath);
             }
 
             var diagnostics = new List<ManifestDiagnostic>();
             var objects = new List<ManifestObject>();
-            var reader = new ObjectReader(path, options, diagnostics, objects);
+            var reader = new ObjectReader(path, options, diagnostics, objects, named);
             new YamlDocumentReader(path, options.Limits, diagnostics).Read(text, root => reader.Read(root));
             ReportDisallowedCharacter(path, text, diagnostics);
-            return new ParsedFile(path, objects, diagnostics);
+            if (!named && objects.Count == 0 && !reader.SawManifest && !ManifestText.DeclaresKind(text))
+            {
+                diagnostics.Clear();
+            }
+
+            return new ParsedFile(path, objects, diagnostics, fullPath);
         }
 
         /// <summary>
@@ -69,20 +82,27 @@ namespace ManifestTools.Loading
         /// Reads a file within the size limit and checks it is UTF-8 before parsing.
         /// I/O failures (missing file, no permission) propagate: they are the caller's errors, not findings.
         /// </summary>
-        public static ParsedFile ParseFile(string displayPath, string fullPath, LintOptions options)
+        public static ParsedFile ParseFile(string displayPath, string fullPath, LintOptions options) => ParseFile(displayPath, fullPath, options, named: true);
+
+        internal static ParsedFile ParseFile(string displayPath, string fullPath, LintOptions options, bool named)
         {
             long length = new FileInfo(fullPath).Length;
             if (length == 0)
             {
                 // Nothing to lint, and never opened: named pipes and devices also report 0, and opening a pipe blocks.
-                return new ParsedFile(displayPath, new ManifestObject[0], new ManifestDiagnostic[0]);
+                return new ParsedFile(displayPath, new ManifestObject[0], new ManifestDiagnostic[0], fullPath);
             }
 
             if (length > options.Limits.MaxFileBytes)
             {
+                if (!named && !HeadDeclaresKind(fullPath))
+                {
+                    return Empty(displayPath, fullPath);
+                }
+
                 return Single(displayPath, DiagnosticCatalog.InputLimit,
                     $"the file is {length:N0} bytes, above the {options.Limits.MaxFileBytes:N0}-byte limit; it is not linted (split it into several files)",
-                    SourceSpan.At(1, 1));
+                    SourceSpan.At(1, 1), fullPath);
             }
 
             var bytes = ReadAtMost(fullPath, options.Limits.MaxFileBytes, length, out int count);
@@ -90,15 +110,15 @@ namespace ManifestTools.Loading
             {
                 return Single(displayPath, DiagnosticCatalog.InputLimit,
                     $"the file holds more than {options.Limits.MaxFileBytes:N0} bytes; it is not linted (split it into several files)",
-                    SourceSpan.At(1, 1));
+                    SourceSpan.At(1, 1), fullPath);
             }
 
             if (!TextDecoding.TryDecode(bytes, count, out var text, out var errorAt, out var error))
             {
-                return Single(displayPath, DiagnosticCatalog.YamlSyntax, error, errorAt);
+                return named || ManifestText.DeclaresKind(bytes, count) ? Single(displayPath, DiagnosticCatalog.YamlSyntax, error, errorAt, fullPath) : Empty(displayPath, fullPath);
             }
 
-            return ParseText(displayPath, text, options);
+            return ParseText(displayPath, text, options, fullPath, named);
         }
 
         /// <summary>
@@ -135,8 +155,25 @@ namespace ManifestTools.Loading
             }
         }
 
-        private static ParsedFile Single(string path, DiagnosticDescriptor descriptor, string message, SourceSpan span) =>
+        private static bool HeadDeclaresKind(string path)
+        {
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
+            {
+                var head = new byte[1 << 20];
+                int count = 0, read;
+                while (count < head.Length && (read = stream.Read(head, count, head.Length - count)) > 0)
+                {
+                    count += read;
+                }
+
+                return ManifestText.DeclaresKind(head, count);
+            }
+        }
+
+        private static ParsedFile Single(string path, DiagnosticDescriptor descriptor, string message, SourceSpan span, string? fullPath = null) =>
             new ParsedFile(path, new ManifestObject[0],
-                new[] { new ManifestDiagnostic(descriptor, descriptor.DefaultSeverity, path, span, message, null) });
+                new[] { new ManifestDiagnostic(descriptor, descriptor.DefaultSeverity, path, span, message, null) }, fullPath);
+
+        private static ParsedFile Empty(string path, string? fullPath) => new ParsedFile(path, new ManifestObject[0], new ManifestDiagnostic[0], fullPath);
     }
 }

@@ -22,31 +22,56 @@ namespace ManifestTools.Loading
         private readonly LintOptions _options;
         private readonly FieldReader _fields;
         private readonly List<ManifestObject> _objects;
+        private readonly bool _named;
 
-        public ObjectReader(string file, LintOptions options, List<ManifestDiagnostic> diagnostics, List<ManifestObject> objects)
+        /// <param name="named">
+        /// False for a file found by walking a folder, whose documents without apiVersion and kind are other YAML
+        /// (values, CI pipelines, package manifests, JSON data) and are passed over without a finding.
+        /// </param>
+        public ObjectReader(string file, LintOptions options, List<ManifestDiagnostic> diagnostics, List<ManifestObject> objects, bool named = true)
         {
             _file = file;
             _options = options;
             _fields = new FieldReader(file, diagnostics);
             _objects = objects;
+            _named = named;
         }
+
+        /// <summary>True once a document had an apiVersion or a kind: the file was meant to hold manifests.</summary>
+        public bool SawManifest { get; private set; }
 
         public void Read(YNode root) => Read(root, "document");
 
         private void Read(YNode root, FieldPath path)
         {
             _fields.Subject = null;
-            if (IsKustomizationFile(_file))
+            if (KustomizePatches.IsKustomization(_file.Substring(Math.Max(_file.LastIndexOf('/'), _file.LastIndexOf('\\')) + 1)))
             {
                 return; // Kustomize reads a file of this name as its own configuration, with or without apiVersion and kind.
             }
 
             if (!(root is YMapping mapping))
             {
-                _fields.Error(root.Span, $"{path} is not a Kubernetes object: expected a mapping with apiVersion and kind, found {root.KindName}");
+                if (_named)
+                {
+                    _fields.Error(root.Span, $"{path} is not a Kubernetes object: expected a mapping with apiVersion and kind, found {root.KindName}");
+                }
+
                 return;
             }
 
+            bool hasApiVersion = mapping.TryGet("apiVersion", out _, out _), hasKind = mapping.TryGet("kind", out _, out _);
+            if (!hasApiVersion && !hasKind)
+            {
+                if (_named)
+                {
+                    _fields.Error(StartOf(mapping), $"{path} is not a Kubernetes object: apiVersion and kind are missing");
+                }
+
+                return;
+            }
+
+            SawManifest = true;
             int errorsBefore = _fields.ErrorCount;
             var apiVersion = _fields.String(mapping, "apiVersion", "apiVersion");
             var kind = _fields.String(mapping, "kind", "kind");
@@ -54,16 +79,15 @@ namespace ManifestTools.Loading
             {
                 if (_fields.ErrorCount == errorsBefore)
                 {
-                    var missing = apiVersion == null && kind == null ? "apiVersion and kind" : apiVersion == null ? "apiVersion" : "kind";
-                    _fields.Error(StartOf(mapping), $"{path} is not a Kubernetes object: {missing} is missing");
+                    _fields.Error(StartOf(mapping), $"{path} is not a Kubernetes object: {(apiVersion == null ? "apiVersion" : "kind")} is missing");
                 }
 
                 return;
             }
 
-            if (apiVersion.Value.Value.StartsWith("kustomize.config.k8s.io/", StringComparison.Ordinal))
+            if (ToolConfiguration.Is(apiVersion.Value.Value, kind.Value.Value))
             {
-                return; // Kustomize's own files configure a build; they are not applied to a cluster.
+                return; // Input to a tool (istioctl install, kustomize, kind, kubectl's kubeconfig), never applied as an object.
             }
 
             if (kind.Value.Value == "List" || (kind.Value.Value.EndsWith("List", StringComparison.Ordinal) && mapping.TryGet("items", out _, out _)))
@@ -150,6 +174,8 @@ namespace ManifestTools.Loading
                 case ("extensions", "DaemonSet"):
                 case ("argoproj.io", "Rollout"):
                     return ReadController(header, spec, root);
+                case ("argoproj.io", "Experiment"):
+                    return ReadExperiment(header, spec);
                 case ("batch", "Job"):
                     return ReadPodTemplateOwner(header, spec, "spec", isController: false);
                 case ("batch", "CronJob"):
@@ -162,19 +188,74 @@ namespace ManifestTools.Loading
 
         private ManifestObject ReadController(ObjectHeader header, YMapping? spec, YMapping root)
         {
-            bool referencesWorkload = header.Kind == "Rollout" && spec != null && spec.TryGet("workloadRef", out _, out _);
-            if (referencesWorkload && !spec!.TryGet("template", out _, out _))
+            bool isRollout = header.Kind == "Rollout";
+            var workloadRef = isRollout ? _fields.Mapping(spec, "workloadRef", "spec.workloadRef") : null;
+            if (workloadRef != null && !spec!.TryGet("template", out _, out _))
             {
-                // The pods come from the referenced workload's template, which is a pod source of its own.
-                return new ManifestObject(header);
+                // The pods come from the referenced workload's template; the index resolves it once all objects are read.
+                var kind = _fields.String(workloadRef, "kind", "spec.workloadRef.kind")?.Value ?? "Deployment";
+                var name = _fields.String(workloadRef, "name", "spec.workloadRef.name");
+                if (name == null)
+                {
+                    return new ManifestObject(header);
+                }
+
+                return new Workload(header, ReadSelector(spec, "spec.selector"), new LabelMap(new List<Label>(), header.NameSpan), isController: true,
+                    Array.Empty<Container>(), templateFrom: new WorkloadReference(kind, name.Value.Value));
             }
 
-            if (!referencesWorkload && header.Group != "extensions" && spec != null && !spec.TryGet("selector", out _, out _))
+            if (workloadRef == null && header.Group != "extensions" && spec != null && !spec.TryGet("selector", out _, out _))
             {
                 _fields.Error(FieldReader.KeySpan(root, "spec", header.NameSpan), $"spec.selector is required for {header.ApiVersion} {header.Kind}");
             }
 
-            return ReadPodTemplateOwner(header, spec, "spec", isController: true);
+            var workload = ReadPodTemplateOwner(header, spec, "spec", isController: true);
+            if (!isRollout)
+            {
+                return workload;
+            }
+
+            var experiments = ReadExperimentSteps(header, spec, workload);
+            return experiments.Count == 0
+                ? workload
+                : new Workload(header, workload.Selector, workload.PodLabels, isController: true, workload.Containers, experiments);
+        }
+
+        /// <summary>
+        /// The pods of a canary's experiment steps (<c>strategy.canary.steps[].experiment.templates[]</c>): the Rollout's
+        /// template with the template's own <c>metadata.labels</c> on top, and the template's selector if it has one.
+        /// </summary>
+        private List<Workload> ReadExperimentSteps(ObjectHeader header, YMapping? spec, Workload rollout)
+        {
+            var pods = new List<Workload>();
+            var canary = _fields.Mapping(_fields.Mapping(spec, "strategy", "spec.strategy"), "canary", "spec.strategy.canary");
+            foreach (var (step, stepPath) in _fields.MappingItems(canary, "steps", "spec.strategy.canary.steps"))
+            {
+                var experiment = _fields.Mapping(step, "experiment", stepPath + ".experiment");
+                foreach (var (template, templatePath) in _fields.MappingItems(experiment, "templates", stepPath + ".experiment.templates"))
+                {
+                    var own = _fields.Labels(_fields.Mapping(template, "metadata", templatePath + ".metadata"), "labels", templatePath + ".metadata.labels");
+                    var labels = own == null
+                        ? rollout.PodLabels
+                        : new LabelMap(own.Concat(rollout.PodLabels.Where(label => !own.TryGetValue(label.Key, out _))).ToList(), own.Span);
+                    pods.Add(new Workload(header, ReadSelector(template, templatePath + ".selector"), labels, isController: false, rollout.Containers));
+                }
+            }
+
+            return pods;
+        }
+
+        /// <summary>An Argo Rollouts Experiment: each of <c>spec.templates[]</c> runs pods of its own template.</summary>
+        private Workload ReadExperiment(ObjectHeader header, YMapping? spec)
+        {
+            var pods = new List<Workload>();
+            foreach (var (template, templatePath) in _fields.MappingItems(spec, "templates", "spec.templates"))
+            {
+                var pod = ReadPodTemplateOwner(header, template, templatePath, isController: false);
+                pods.Add(pod);
+            }
+
+            return new Workload(header, null, LabelMap.Empty, isController: false, Array.Empty<Container>(), pods, hasOwnPods: false);
         }
 
         private Workload ReadPodTemplateOwner(ObjectHeader header, YMapping? spec, FieldPath specPath, bool isController)
@@ -464,15 +545,10 @@ namespace ManifestTools.Loading
             }
 
             var subset = _fields.String(destination, "subset", at + ".subset");
-            var port = _fields.Integer(_fields.Mapping(destination, "port", at + ".port"), "number", at + ".port.number");
+            var portMapping = _fields.Mapping(destination, "port", at + ".port");
+            var port = _fields.Integer(portMapping, "number", at + ".port.number");
             return new Destination(new Located<string>(host.Value.Value, FieldReader.KeySpan(destination, "host", host.Value.Span)),
-                subset, port, weight, keySpan);
-        }
-
-        private static bool IsKustomizationFile(string file)
-        {
-            var name = file.Substring(Math.Max(file.LastIndexOf('/'), file.LastIndexOf('\\')) + 1);
-            return name == "kustomization.yaml" || name == "kustomization.yml" || name == "Kustomization";
+                subset, port, weight, keySpan, FieldReader.HoldsPlaceholder(portMapping, "number"));
         }
 
         private static bool IsIntegerOrNull(YNode node) =>

@@ -7,15 +7,19 @@ namespace ManifestTools.Loading
     /// <summary>The objects of one file and the findings made while reading it (MT0001 to MT0003).</summary>
     public sealed class ParsedFile
     {
-        public ParsedFile(string path, IReadOnlyList<ManifestObject> objects, IReadOnlyList<ManifestDiagnostic> diagnostics)
+        public ParsedFile(string path, IReadOnlyList<ManifestObject> objects, IReadOnlyList<ManifestDiagnostic> diagnostics, string? fullPath = null)
         {
             Path = path;
+            FullPath = fullPath;
             Objects = objects;
             Diagnostics = diagnostics;
         }
 
         /// <summary>The path as findings show it.</summary>
         public string Path { get; }
+
+        /// <summary>The file's full path, which the configuration's path patterns match; null for standard input.</summary>
+        public string? FullPath { get; }
 
         public IReadOnlyList<ManifestObject> Objects { get; }
         public IReadOnlyList<ManifestDiagnostic> Diagnostics { get; }

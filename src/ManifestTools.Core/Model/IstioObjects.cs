@@ -75,8 +75,9 @@ namespace ManifestTools.Model
 
     public sealed class Destination
     {
-        public Destination(Located<string> host, Located<string>? subset, Located<int>? port, Located<int>? weight, SourceSpan span)
+        public Destination(Located<string> host, Located<string>? subset, Located<int>? port, Located<int>? weight, SourceSpan span, bool portIsPlaceholder = false)
         {
+            PortIsPlaceholder = portIsPlaceholder;
             Host = host;
             Subset = subset;
             Port = port;
@@ -87,6 +88,9 @@ namespace ManifestTools.Model
         public Located<string> Host { get; }
         public Located<string>? Subset { get; }
         public Located<int>? Port { get; }
+
+        /// <summary><c>port.number</c> is a placeholder (<c>${PORT}</c>): some port is named, but which is not known.</summary>
+        public bool PortIsPlaceholder { get; }
 
         /// <summary>Null for mirrors and for destinations that omit it.</summary>
         public Located<int>? Weight { get; }

@@ -19,7 +19,47 @@ namespace ManifestTools.Model
         public string File => Header.File;
         public ObjectRef Ref => Header.Ref;
 
+        /// <summary>
+        /// True when <paramref name="other"/> is another definition of this object: a variant file, a copy per
+        /// cluster folder, an overlay. Rules never report an object against itself.
+        /// </summary>
+        public bool IsSameObject(ManifestObject other) => Header.Identity.Equals(other.Header.Identity);
+
         public override string ToString() => Ref.ToString();
+    }
+
+    /// <summary>What names one object in a cluster: API group, kind, namespace and name (not the version).</summary>
+    public readonly struct ObjectIdentity : IEquatable<ObjectIdentity>
+    {
+        public ObjectIdentity(string group, string kind, string @namespace, string name)
+        {
+            Group = group;
+            Kind = kind;
+            Namespace = @namespace;
+            Name = name;
+        }
+
+        public string Group { get; }
+        public string Kind { get; }
+        public string Namespace { get; }
+        public string Name { get; }
+
+        public bool Equals(ObjectIdentity other) =>
+            string.Equals(Group, other.Group, StringComparison.Ordinal) && string.Equals(Kind, other.Kind, StringComparison.Ordinal) &&
+            string.Equals(Namespace, other.Namespace, StringComparison.Ordinal) && string.Equals(Name, other.Name, StringComparison.Ordinal);
+
+        public override bool Equals(object? obj) => obj is ObjectIdentity other && Equals(other);
+
+        public override int GetHashCode()
+        {
+            unchecked
+            {
+                int hash = StringComparer.Ordinal.GetHashCode(Group ?? string.Empty);
+                hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(Kind ?? string.Empty);
+                hash = (hash * 31) + StringComparer.Ordinal.GetHashCode(Namespace ?? string.Empty);
+                return (hash * 31) + StringComparer.Ordinal.GetHashCode(Name ?? string.Empty);
+            }
+        }
     }
 
     /// <summary>What every object has: identity, metadata and where it was written.</summary>
@@ -40,6 +80,7 @@ namespace ManifestTools.Model
             Span = span;
             NameSpan = nameSpan;
             Ref = new ObjectRef(kind, @namespace, name);
+            Identity = new ObjectIdentity(Group, kind, @namespace, name);
         }
 
         public string File { get; }
@@ -70,6 +111,8 @@ namespace ManifestTools.Model
         public SourceSpan NameSpan { get; }
 
         public ObjectRef Ref { get; }
+
+        public ObjectIdentity Identity { get; }
 
         public string Group
         {

@@ -22,6 +22,19 @@ namespace ManifestTools.Resolution
         public static string ServiceFqdn(string name, string @namespace, string clusterDomain) =>
             $"{name}.{@namespace}.svc.{clusterDomain}";
 
+        /// <summary>The namespace of an in-cluster name <c>name.namespace.svc.domain</c>; null for any other host.</summary>
+        public static string? ClusterNamespace(string fqdn, string clusterDomain)
+        {
+            var suffix = ".svc." + clusterDomain;
+            if (!fqdn.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            var parts = fqdn.Substring(0, fqdn.Length - suffix.Length).Split('.');
+            return parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0 ? parts[1] : null;
+        }
+
         public static bool IsWildcard(string host) => host.StartsWith("*", StringComparison.Ordinal);
 
         /// <summary><c>*.example.com</c> matches any name under example.com; <c>*</c> matches everything.</summary>

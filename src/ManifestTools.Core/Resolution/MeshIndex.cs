@@ -11,8 +11,13 @@ namespace ManifestTools.Resolution
     /// </summary>
     public sealed class MeshIndex
     {
-        private readonly Dictionary<string, HostTarget> _hosts = new Dictionary<string, HostTarget>(StringComparer.OrdinalIgnoreCase);
+        // Every definition of a host: the same Service in several files (variants, cluster folders) is one host whose
+        // definitions are alternatives, so a reference is satisfied when any of them satisfies it.
+        private readonly Dictionary<string, List<HostTarget>> _hosts = new Dictionary<string, List<HostTarget>>(StringComparer.OrdinalIgnoreCase);
         private readonly List<(string Wildcard, HostTarget Target)> _wildcardHosts = new List<(string, HostTarget)>();
+        private readonly HashSet<string> _serviceNamespaces = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _namespaces = new HashSet<string>(StringComparer.Ordinal);
+        private readonly Dictionary<Workload, IReadOnlyList<Workload>> _templateSources = new Dictionary<Workload, IReadOnlyList<Workload>>();
         private readonly Dictionary<string, List<DestinationRule>> _rulesByHost = new Dictionary<string, List<DestinationRule>>(StringComparer.OrdinalIgnoreCase);
         private readonly List<(string Wildcard, DestinationRule Rule)> _wildcardRules = new List<(string, DestinationRule)>();
         private readonly Dictionary<string, NamespacePods> _pods = new Dictionary<string, NamespacePods>(StringComparer.Ordinal);
@@ -31,13 +36,15 @@ namespace ManifestTools.Resolution
             DestinationRules = objects.OfType<DestinationRule>().ToList();
             VirtualServices = objects.OfType<VirtualService>().ToList();
 
+            foreach (var obj in objects)
+            {
+                _namespaces.Add(obj.Namespace);
+            }
+
             foreach (var service in Services)
             {
-                var fqdn = HostNames.ServiceFqdn(service.Name, service.Namespace, options.ClusterDomain);
-                if (!_hosts.ContainsKey(fqdn))
-                {
-                    _hosts.Add(fqdn, new HostTarget(service));
-                }
+                _serviceNamespaces.Add(service.Namespace);
+                AddHost(HostNames.ServiceFqdn(service.Name, service.Namespace, options.ClusterDomain), new HostTarget(service));
             }
 
             foreach (var entry in ServiceEntries)
@@ -48,9 +55,9 @@ namespace ManifestTools.Resolution
                     {
                         _wildcardHosts.Add((host.Value, new HostTarget(entry)));
                     }
-                    else if (!_hosts.ContainsKey(host.Value))
+                    else
                     {
-                        _hosts.Add(host.Value, new HostTarget(entry));
+                        AddHost(host.Value, new HostTarget(entry));
                     }
                 }
             }
@@ -100,9 +107,66 @@ namespace ManifestTools.Resolution
                     _pods.Add(workload.Namespace, pods = new NamespacePods());
                 }
 
-                pods.Add(workload);
+                if (workload.HasOwnPods)
+                {
+                    pods.Add(workload);
+                }
+
+                foreach (var extra in workload.ExtraPods)
+                {
+                    pods.Add(extra);
+                }
+            }
+
+            // A Rollout's workloadRef is resolved once every workload is known: its pods carry the referenced template.
+            foreach (var workload in Workloads)
+            {
+                if (workload.TemplateFrom is { } reference)
+                {
+                    var sources = Workloads
+                        .Where(w => w.HasOwnPods && w.Namespace == workload.Namespace && w.Kind == reference.Kind && w.Name == reference.Name)
+                        .Select(w => new Workload(workload.Header, workload.Selector, w.PodLabels, isController: false, w.Containers))
+                        .ToList();
+                    _templateSources[workload] = sources;
+                    foreach (var source in sources)
+                    {
+                        _pods[workload.Namespace].Add(source);
+                    }
+                }
             }
         }
+
+        private void AddHost(string fqdn, HostTarget target)
+        {
+            if (!_hosts.TryGetValue(fqdn, out var list))
+            {
+                _hosts.Add(fqdn, list = new List<HostTarget>());
+            }
+
+            list.Add(target);
+        }
+
+        /// <summary>
+        /// The pod templates of a Rollout with <c>workloadRef</c>: one per definition of the referenced workload in the
+        /// input, none when it is not in the input.
+        /// </summary>
+        public IReadOnlyList<Workload> ReferencedTemplates(Workload rollout) =>
+            _templateSources.TryGetValue(rollout, out var sources) ? sources : (IReadOnlyList<Workload>)Array.Empty<Workload>();
+
+        /// <summary>A host that <c>external.hosts</c> of the configuration declares (exactly, or by a <c>*.</c> wildcard).</summary>
+        public bool IsExternalHost(string fqdn) =>
+            Options.Config != null && Options.Config.ExternalHosts.Any(h => string.Equals(h, fqdn, StringComparison.OrdinalIgnoreCase) ||
+                                                                            (HostNames.IsWildcard(h) && HostNames.WildcardMatches(h, fqdn)));
+
+        /// <summary>A namespace that <c>external.namespaces</c> of the configuration declares: its objects live elsewhere.</summary>
+        public bool IsExternalNamespace(string @namespace) =>
+            Options.Config != null && Options.Config.ExternalNamespaces.Contains(@namespace, StringComparer.Ordinal);
+
+        /// <summary>True when the input holds some object of <paramref name="namespace"/>.</summary>
+        public bool HasNamespace(string @namespace) => _namespaces.Contains(@namespace);
+
+        /// <summary>True when the input holds a Service of <paramref name="namespace"/>.</summary>
+        public bool HasServicesIn(string @namespace) => _serviceNamespaces.Contains(@namespace);
 
         public LintOptions Options { get; }
         public IReadOnlyList<ManifestObject> Objects { get; }
@@ -120,8 +184,11 @@ namespace ManifestTools.Resolution
         /// <summary>The fully qualified host of a VirtualService's destination or mirror (short names in its namespace).</summary>
         public string ResolvedHost(Destination destination) => _destinations[destination].Fqdn;
 
-        /// <summary>The Service or ServiceEntry a destination or mirror reaches, or null.</summary>
+        /// <summary>The Service or ServiceEntry a destination or mirror reaches (its first definition), or null.</summary>
         public HostTarget? TargetOf(Destination destination) => _destinations[destination].Target;
+
+        /// <summary>Every definition of what a destination or mirror reaches; empty when nothing does.</summary>
+        public IReadOnlyList<HostTarget> TargetsOf(Destination destination) => FindHosts(ResolvedHost(destination));
 
         private void AddDestination(VirtualService service, Destination destination)
         {
@@ -129,23 +196,30 @@ namespace ManifestTools.Resolution
             _destinations[destination] = (fqdn, FindHost(fqdn));
         }
 
-        /// <summary>The Service or ServiceEntry a fully qualified host names, or null.</summary>
+        /// <summary>The Service or ServiceEntry a fully qualified host names (its first definition), or null.</summary>
         public HostTarget? FindHost(string fqdn)
         {
-            if (_hosts.TryGetValue(fqdn, out var target))
+            var targets = FindHosts(fqdn);
+            return targets.Count > 0 ? targets[0] : null;
+        }
+
+        /// <summary>Every definition of the Services and ServiceEntries a fully qualified host names, in input order.</summary>
+        public IReadOnlyList<HostTarget> FindHosts(string fqdn)
+        {
+            if (_hosts.TryGetValue(fqdn, out var targets))
             {
-                return target;
+                return targets;
             }
 
             foreach (var (wildcard, wildcardTarget) in _wildcardHosts)
             {
                 if (HostNames.WildcardMatches(wildcard, fqdn))
                 {
-                    return wildcardTarget;
+                    return new[] { wildcardTarget };
                 }
             }
 
-            return null;
+            return Array.Empty<HostTarget>();
         }
 
         /// <summary>
@@ -186,6 +260,12 @@ namespace ManifestTools.Resolution
         public IEnumerable<Workload> PodsSelectedBy(string @namespace, LabelSelector selector) =>
             PodsWithLabels(@namespace, selector.MatchLabels).Where(w => selector.Matches(w.PodLabels));
 
+        /// <summary>
+        /// True when a pod template of <paramref name="namespace"/> has a placeholder label (<c>version: ${VERSION}</c>),
+        /// so which pods a selector reaches there cannot be known.
+        /// </summary>
+        public bool HasPlaceholderPods(string @namespace) => _pods.TryGetValue(@namespace, out var pods) && pods.HasPlaceholders;
+
         public IReadOnlyList<Workload> PodsIn(string @namespace) =>
             _pods.TryGetValue(@namespace, out var pods) ? pods.All : (IReadOnlyList<Workload>)Array.Empty<Workload>();
 
@@ -196,9 +276,12 @@ namespace ManifestTools.Resolution
 
             public List<Workload> All { get; } = new List<Workload>();
 
+            public bool HasPlaceholders { get; private set; }
+
             public void Add(Workload workload)
             {
                 All.Add(workload);
+                HasPlaceholders |= Placeholders.In(workload.PodLabels);
                 foreach (var label in workload.PodLabels)
                 {
                     var key = (label.Key, label.Value);

@@ -16,21 +16,23 @@ namespace ManifestTools.Rules
             var index = context.Index;
             foreach (var (service, route, destination) in Describe.Destinations(index))
             {
-                var target = index.TargetOf(destination);
-                if (target == null || target.Ports.Count == 0)
+                // Every definition of the host is an alternative: the port is fine when any of them exposes it.
+                var targets = index.TargetsOf(destination);
+                if (targets.Count == 0 || targets.Any(t => t.Ports.Count == 0) || destination.PortIsPlaceholder)
                 {
                     continue;
                 }
 
+                var target = targets[0];
                 if (destination.Port is { } port)
                 {
-                    if (!Exposes(target.Ports, port.Value))
+                    if (!targets.Any(t => Exposes(t.Ports, port.Value)))
                     {
                         context.Report(service, port.Span,
                             $"{Describe.Where(service, route)} sends to port {port.Value.ToString(CultureInfo.InvariantCulture)}, but {target.Object.Kind} {target.Object.Name} exposes only {Exposed(target)}");
                     }
                 }
-                else if (target.Ports.Count > 1)
+                else if (targets.All(t => t.Ports.Count > 1))
                 {
                     context.Report(service, destination.Span,
                         $"{Describe.Where(service, route)} names no port, but {target.Object.Kind} {target.Object.Name} exposes several ({Exposed(target)}); set destination.port.number");

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using ManifestTools.Diagnostics;
+using ManifestTools.Model;
 
 namespace ManifestTools.Rules
 {
@@ -14,12 +15,17 @@ namespace ManifestTools.Rules
             var index = context.Index;
             foreach (var (service, route, destination) in Describe.Destinations(index))
             {
-                if (!(destination.Subset is { } subset))
+                if (!(destination.Subset is { } subset) || Placeholders.In(subset.Value))
                 {
                     continue;
                 }
 
                 var host = index.ResolvedHost(destination);
+                if (Placeholders.In(host))
+                {
+                    continue;
+                }
+
                 if (IsDefined(index, host, subset.Value))
                 {
                     continue;

@@ -17,20 +17,26 @@ namespace ManifestTools.Rules
         {
             var index = context.Index;
             var first = new Dictionary<(string Namespace, string Host, string Subset), DestinationRule>();
+            var own = new HashSet<string>();
             foreach (var rule in index.DestinationRules)
             {
                 var host = index.ResolvedHost(rule).ToLowerInvariant();
+                own.Clear();
                 foreach (var subset in rule.Subsets)
                 {
                     var key = (rule.Namespace, host, subset.Name.Value);
-                    if (first.TryGetValue(key, out var earlier))
+                    if (!own.Add(subset.Name.Value))
                     {
-                        var where = ReferenceEquals(earlier, rule) ? "the same DestinationRule again" : rule.Ref.ToString();
-                        context.Report(rule, subset.Name.Span, subset.Name.Value, host, earlier.Ref.ToString(), where);
+                        context.Report(rule, subset.Name.Span, subset.Name.Value, host, rule.Ref.ToString(), "the same DestinationRule again");
                     }
-                    else
+                    else if (!first.TryGetValue(key, out var earlier))
                     {
                         first.Add(key, rule);
+                    }
+                    else if (!earlier.IsSameObject(rule))
+                    {
+                        // Two definitions of one DestinationRule (variant files, cluster folders) are alternatives, not a merge.
+                        context.Report(rule, subset.Name.Span, subset.Name.Value, host, earlier.Ref.ToString(), rule.Ref.ToString());
                     }
                 }
             }

@@ -7,8 +7,9 @@ using ManifestTools.Resolution;
 namespace ManifestTools.Rules
 {
     /// <summary>
-    /// MT1004: destination, mirror and DestinationRule hosts must name a Service or ServiceEntry. An error for
-    /// VirtualServices (traffic has nowhere to go), a warning for DestinationRules (the rule merely does nothing).
+    /// MT1004: destination, mirror and DestinationRule hosts must name a Service or ServiceEntry. Both kinds of
+    /// reference get the same severity: an error when the input holds the host's namespace (so the Service is truly
+    /// missing, usually a typo), a warning when it does not, since the host may be defined in another repository.
     /// </summary>
     public sealed class HostResolvesRule : IManifestRule
     {
@@ -19,22 +20,54 @@ namespace ManifestTools.Rules
             var index = context.Index;
             foreach (var (service, route, destination) in Describe.Destinations(index))
             {
-                var host = destination.Host;
-                var fqdn = index.ResolvedHost(destination);
-                if (!HostNames.IsWildcard(fqdn) && index.TargetOf(destination) == null)
+                if (index.TargetOf(destination) == null)
                 {
-                    context.Report(service, host.Span, Describe.Where(service, route), host.Value, fqdn, Hint(index, host.Value));
+                    Report(context, service, destination.Host, index.ResolvedHost(destination), Describe.Where(service, route));
                 }
             }
 
             foreach (var rule in index.DestinationRules)
             {
                 var fqdn = index.ResolvedHost(rule);
-                if (!HostNames.IsWildcard(fqdn) && index.FindHost(fqdn) == null)
+                if (index.FindHost(fqdn) == null)
                 {
-                    context.Report(rule, rule.Host.Span, Severity.Warning, rule.Ref.ToString(), rule.Host.Value, fqdn, Hint(index, rule.Host.Value));
+                    Report(context, rule, rule.Host, fqdn, rule.Ref.ToString());
                 }
             }
+        }
+
+        private static void Report(RuleContext context, ManifestObject subject, Located<string> host, string fqdn, string where)
+        {
+            var index = context.Index;
+            var options = index.Options;
+            if (HostNames.IsWildcard(fqdn) || Placeholders.In(fqdn) || index.IsExternalHost(fqdn))
+            {
+                return;
+            }
+
+            var hint = Hint(index, host.Value);
+            var severity = Severity.Error;
+            if (HostNames.ClusterNamespace(fqdn, options.ClusterDomain) is { } ns)
+            {
+                if (index.IsExternalNamespace(ns))
+                {
+                    return;
+                }
+
+                if (!index.HasServicesIn(ns) && hint.Length == 0)
+                {
+                    severity = Severity.Warning;
+                    hint = (index.HasNamespace(ns) ? $"; no Service of namespace {ns} is in the input" : $"; nothing of namespace {ns} is in the input") +
+                           ", so it may be defined elsewhere: if it is, list the namespace under external.namespaces in .manifest-tools.yaml";
+                }
+            }
+            else if (hint.Length == 0)
+            {
+                severity = Severity.Warning;
+                hint = "; if a ServiceEntry for it is applied from elsewhere, list the host under external.hosts in .manifest-tools.yaml";
+            }
+
+            context.Report(subject, host.Span, severity, where, host.Value, fqdn, hint);
         }
 
         /// <summary>Names a Service the author probably meant: same name in another namespace.</summary>

@@ -24,14 +24,16 @@ namespace ManifestTools.Rules
 
             foreach (var workload in index.Workloads)
             {
-                if (!workload.IsController || workload.Selector == null || workload.Selector.IsEmpty)
+                if (!workload.IsController || workload.Selector == null || workload.Selector.IsEmpty || Placeholders.In(workload.Selector.MatchLabels))
                 {
                     continue;
                 }
 
                 foreach (var other in index.PodsSelectedBy(workload.Namespace, workload.Selector))
                 {
-                    if (ReferenceEquals(other, workload) || !other.IsController)
+                    // Another definition of the same object (a variant file, a cluster folder) is not a second controller;
+                    // nor is the workload a Rollout takes its template from, which Argo scales down on purpose.
+                    if (!other.IsController || other.IsSameObject(workload) || References(workload, other) || References(other, workload))
                     {
                         continue;
                     }
@@ -47,5 +49,8 @@ namespace ManifestTools.Rules
                 }
             }
         }
+
+        private static bool References(Workload rollout, Workload workload) =>
+            rollout.TemplateFrom is { } reference && reference.Kind == workload.Kind && reference.Name == workload.Name;
     }
 }

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Linq;
 using ManifestTools.Diagnostics;
+using ManifestTools.Model;
 
 namespace ManifestTools.Rules
 {
@@ -24,17 +26,22 @@ namespace ManifestTools.Rules
                     continue;
                 }
 
-                if (selector.Matches(workload.PodLabels))
+                // A Rollout with workloadRef is checked against the referenced template, and not at all when that is
+                // not in the input; a placeholder label may become anything.
+                var templates = workload.TemplateFrom != null ? context.Index.ReferencedTemplates(workload).Select(t => t.PodLabels).ToList() : new List<LabelMap> { workload.PodLabels };
+                if (templates.Count == 0 || templates.Any(labels => selector.Matches(labels) || Placeholders.In(labels)) || Placeholders.In(selector.MatchLabels))
                 {
                     continue;
                 }
 
+                var podLabels = templates[0];
+                var which = workload.TemplateFrom != null ? $"the template of {workload.TemplateFrom.Kind} {workload.TemplateFrom.Name}" : "the template";
                 var missing = selector.MatchLabels
-                    .Where(label => !(workload.PodLabels.TryGetValue(label.Key, out var value) && value == label.Value))
-                    .Select(label => workload.PodLabels.TryGetValue(label.Key, out var value)
-                        ? $"it wants {label} but the template has {label.Key}={value}"
-                        : $"it wants {label} but the template has no label {label.Key}")
-                    .Concat(selector.MatchExpressions.Where(e => !e.Matches(workload.PodLabels)).Select(e => $"the template fails {e}"));
+                    .Where(label => !(podLabels.TryGetValue(label.Key, out var value) && value == label.Value))
+                    .Select(label => podLabels.TryGetValue(label.Key, out var value)
+                        ? $"it wants {label} but {which} has {label.Key}={value}"
+                        : $"it wants {label} but {which} has no label {label.Key}")
+                    .Concat(selector.MatchExpressions.Where(e => !e.Matches(podLabels)).Select(e => $"{which} fails {e}"));
                 context.Report(workload, selector.Span, workload.Ref.ToString(), string.Join("; ", missing));
             }
         }

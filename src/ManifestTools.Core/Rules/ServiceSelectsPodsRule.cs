@@ -1,5 +1,6 @@
 using System.Linq;
 using ManifestTools.Diagnostics;
+using ManifestTools.Model;
 
 namespace ManifestTools.Rules
 {
@@ -14,7 +15,8 @@ namespace ManifestTools.Rules
             foreach (var service in index.Services)
             {
                 var selector = service.Selector;
-                if (selector == null || selector.Count == 0 || service.Type == "ExternalName" || index.PodsWithLabels(service.Namespace, selector).Any())
+                if (selector == null || selector.Count == 0 || service.Type == "ExternalName" ||
+                    Placeholders.In(selector) || index.HasPlaceholderPods(service.Namespace) || index.PodsWithLabels(service.Namespace, selector).Any())
                 {
                     continue;
                 }

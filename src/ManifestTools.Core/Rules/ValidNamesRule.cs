@@ -15,7 +15,7 @@ namespace ManifestTools.Rules
             foreach (var obj in context.Index.Objects)
             {
                 var header = obj.Header;
-                if (!header.NameIsGenerated)
+                if (!header.NameIsGenerated && !Placeholders.In(header.Name))
                 {
                     var (rule, problem) = header.Kind switch
                     {
@@ -29,7 +29,7 @@ namespace ManifestTools.Rules
                     }
                 }
 
-                if (header.NamespaceSpan is { } namespaceSpan && KubernetesNames.CheckDns1123Label(header.Namespace) is { } nsProblem)
+                if (header.NamespaceSpan is { } namespaceSpan && !Placeholders.In(header.Namespace) && KubernetesNames.CheckDns1123Label(header.Namespace) is { } nsProblem)
                 {
                     context.Report(obj, namespaceSpan, $"namespace \"{header.Namespace}\" is not a DNS-1123 label: it {nsProblem}");
                 }
@@ -51,6 +51,11 @@ namespace ManifestTools.Rules
         {
             foreach (var label in labels)
             {
+                if (Placeholders.In(label.Key) || Placeholders.In(label.Value))
+                {
+                    continue;
+                }
+
                 if (KubernetesNames.CheckLabelKey(label.Key) is { } keyProblem)
                 {
                     context.Report(obj, label.KeySpan, $"label key \"{label.Key}\" in {where} is invalid: it {keyProblem}");

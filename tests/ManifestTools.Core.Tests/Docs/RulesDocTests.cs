@@ -29,7 +29,7 @@ namespace ManifestTools.Tests.Docs
         /// sections show the message in a <c>```text</c> block instead of checked examples; GeneratedFileWriterTests,
         /// TemplateTests and the tasks' tests check the behaviour.
         /// </summary>
-        private static readonly string[] WithoutExamples = { "MT3001", "MT3002", "MT3003", "MT4006", "MT4007", "MT4009", "MT4010", "MT4011", "MT4013" };
+        private static readonly string[] WithoutExamples = { "MT0004", "MT0005", "MT3001", "MT3002", "MT3003", "MT4006", "MT4007", "MT4009", "MT4010", "MT4011", "MT4013" };
 
         private static readonly Lazy<RulesDoc> Doc = new Lazy<RulesDoc>(() => RulesDoc.Load(Path.Combine(RepoRoot.Path, "docs", "rules.md")));
 

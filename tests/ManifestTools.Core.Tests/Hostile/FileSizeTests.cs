@@ -109,6 +109,7 @@ namespace ManifestTools.Tests.Hostile
             using var dir = new TempDirectory();
             using (var stream = File.Create(Path.Combine(dir.Path, "a-huge.yaml")))
             {
+                stream.Write("apiVersion: v1\nkind: ConfigMap\n"u8);
                 stream.SetLength(FiftyMegabytes);
             }
 
@@ -119,6 +120,22 @@ namespace ManifestTools.Tests.Hostile
             Assert.Empty(result.IoErrors);
             Assert.Equal("MT0003", Assert.Single(result.Files[0].Diagnostics).Id);
             Assert.Equal("small", Assert.Single(result.Files.SelectMany(f => f.Objects)).Name);
+        }
+
+        [Fact]
+        public void AnOversizedFileThatDeclaresNoKind_FoundInAFolder_IsPassedOver()
+        {
+            // A lock file or a data dump in the repository is not a manifest; naming it on the command line still reports it.
+            using var dir = new TempDirectory();
+            var huge = Path.Combine(dir.Path, "package-lock.json");
+            using (var stream = File.Create(huge))
+            {
+                stream.Write("{\n  \"name\": \"shop\",\n  \"lockfileVersion\": 3\n"u8);
+                stream.SetLength(FiftyMegabytes);
+            }
+
+            Assert.Empty(ManifestLoader.Load(new[] { dir.Path }, new LintOptions()).Files.SelectMany(f => f.Diagnostics));
+            Assert.Equal("MT0003", Assert.Single(ManifestLoader.Load(new[] { huge }, new LintOptions()).Files.SelectMany(f => f.Diagnostics)).Id);
         }
     }
 }

@@ -73,7 +73,7 @@ namespace ManifestTools.Tests.Loading
         {
             var error = SingleInvalid("metadata:\n  name: a\n");
 
-            Assert.EndsWith("apiVersion and kind is missing", error.Message);
+            Assert.EndsWith("apiVersion and kind are missing", error.Message);
         }
 
         [Fact]

@@ -85,7 +85,7 @@ namespace ManifestTools.Tests.Rules
 
             var d = Assert.Single(diagnostics.Only("MT1003"));
             Assert.EndsWith("subset v2 of host reviews.prod.svc.cluster.local, but no DestinationRule for that host exists", d.Message);
-            Assert.Equal(Severity.Warning, Assert.Single(diagnostics.Only("MT1004")).Severity);
+            Assert.Equal(Severity.Error, Assert.Single(diagnostics.Only("MT1004")).Severity);
         }
 
         [Fact]

@@ -43,12 +43,12 @@ namespace ManifestTools.Tests.Rules
         }
 
         [Fact]
-        public void UnknownDestinationRuleHost_IsOnlyAWarning()
+        public void UnknownDestinationRuleHost_InANamespaceTheInputHolds_IsAnErrorAsForARoute()
         {
             var diagnostics = Lint.Files(("mesh.yaml", Mesh.Backend()), ("dr.yaml", Mesh.DestinationRule(host: "ratings")));
 
             var d = Assert.Single(diagnostics.Only("MT1004"));
-            Assert.Equal((Severity.Warning, "dr.yaml", 7, 3), (d.Severity, d.File, d.Span.Line, d.Span.Column));
+            Assert.Equal((Severity.Error, "dr.yaml", 7, 3), (d.Severity, d.File, d.Span.Line, d.Span.Column));
             Assert.Equal("DestinationRule default/reviews", d.Subject?.ToString());
             Assert.Equal("DestinationRule default/reviews names host ratings, which resolves to " +
                          "ratings.default.svc.cluster.local: no Service or ServiceEntry in the input defines it", d.Message);
@@ -92,11 +92,11 @@ namespace ManifestTools.Tests.Rules
         }
 
         [Fact]
-        public void DestinationRuleWithShortHost_InAnotherNamespaceThanTheService_IsWarned()
+        public void DestinationRuleWithShortHost_InAnotherNamespaceThanTheService_IsAnErrorThatNamesTheService()
         {
             var d = Assert.Single(Lint.Yaml(Mesh.Join(Mesh.Backend("prod"), Mesh.DestinationRule(ns: "mesh"))).Only("MT1004"));
 
-            Assert.Equal(Severity.Warning, d.Severity);
+            Assert.Equal(Severity.Error, d.Severity);
             Assert.Contains("resolves to reviews.mesh.svc.cluster.local", d.Message);
             Assert.EndsWith("did you mean reviews.prod.svc.cluster.local?", d.Message);
         }

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using ManifestTools.Diagnostics;
+using ManifestTools.Yaml;
+
+namespace ManifestTools.Loading
+{
+    /// <summary>
+    /// The files a kustomization reads as patches or as its own plugins' configuration. A strategic-merge patch looks
+    /// like an object but is a fragment (a Deployment without a selector), so linting it as one reports what is not wrong.
+    /// </summary>
+    internal static class KustomizePatches
+    {
+        /// <summary>Fields whose entries are a path, or a mapping with <c>path:</c>; inline patches have no path.</summary>
+        private static readonly string[] Fields = { "patches", "patchesStrategicMerge", "patchesJson6902", "generators", "transformers", "validators" };
+
+        public static bool IsKustomization(string fileName) =>
+            fileName == "kustomization.yaml" || fileName == "kustomization.yml" || fileName == "Kustomization";
+
+        /// <summary>The full paths that the given kustomization files list in <see cref="Fields"/>.</summary>
+        public static HashSet<string> Listed(IEnumerable<string> kustomizations)
+        {
+            var listed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var kustomization in kustomizations)
+            {
+                string text;
+                try
+                {
+                    text = File.ReadAllText(kustomization);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    continue; // The file itself is linted too, and its read error is reported there.
+                }
+
+                var folder = Path.GetDirectoryName(kustomization) ?? string.Empty;
+                new YamlDocumentReader(kustomization, InputLimits.Default, new List<ManifestDiagnostic>()).Read(text, root =>
+                {
+                    if (root is YMapping mapping)
+                    {
+                        foreach (var field in Fields)
+                        {
+                            if (mapping.TryGet(field, out _, out var value) && value is YSequence entries)
+                            {
+                                foreach (var entry in entries.Items)
+                                {
+                                    if (PathOf(entry) is { } path)
+                                    {
+                                        listed.Add(Path.GetFullPath(Path.Combine(folder, path)));
+                                    }
+                                }
+                            }
+                        }
+                    }
+                });
+            }
+
+            return listed;
+        }
+
+        private static string? PathOf(YNode entry)
+        {
+            // patchesStrategicMerge and the plugin lists hold a path, or an inline patch (which spans several lines).
+            if (entry is YScalar scalar && !scalar.IsNull && scalar.Value.IndexOf('\n') < 0 && IsRelativePath(scalar.Value))
+            {
+                return scalar.Value;
+            }
+
+            return entry is YMapping mapping && mapping.TryGet("path", out _, out var path) && path is YScalar text && !text.IsNull && IsRelativePath(text.Value)
+                ? text.Value
+                : null;
+        }
+
+        private static bool IsRelativePath(string value) =>
+            value.Length > 0 && value.IndexOf("://", StringComparison.Ordinal) < 0 && value.IndexOfAny(Path.GetInvalidPathChars()) < 0;
+    }
+}
