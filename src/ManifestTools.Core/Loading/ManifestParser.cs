@@ -86,11 +86,18 @@ namespace ManifestTools.Loading
             }
 
             var bytes = ReadAtMost(fullPath, options.Limits.MaxFileBytes, length, out int count);
-            if (bytes == null)
+            return bytes == null ? AboveByteLimit(displayPath, options) : ParseBytes(displayPath, bytes, count, options);
+        }
+
+        /// <summary>
+        /// Parses the first <paramref name="count"/> bytes of an input the caller has read, such as standard input, as
+        /// <see cref="ParseFile"/> parses a file's: more than the size limit is not linted, and the bytes must be UTF-8.
+        /// </summary>
+        public static ParsedFile ParseBytes(string displayPath, byte[] bytes, int count, LintOptions options)
+        {
+            if (count > options.Limits.MaxFileBytes)
             {
-                return Single(displayPath, DiagnosticCatalog.InputLimit,
-                    $"the file holds more than {options.Limits.MaxFileBytes:N0} bytes; it is not linted (split it into several files)",
-                    SourceSpan.At(1, 1));
+                return AboveByteLimit(displayPath, options);
             }
 
             if (!TextDecoding.TryDecode(bytes, count, out var text, out var errorAt, out var error))
@@ -100,6 +107,11 @@ namespace ManifestTools.Loading
 
             return ParseText(displayPath, text, options);
         }
+
+        private static ParsedFile AboveByteLimit(string displayPath, LintOptions options) =>
+            Single(displayPath, DiagnosticCatalog.InputLimit,
+                $"the file holds more than {options.Limits.MaxFileBytes:N0} bytes; it is not linted (split it into several files)",
+                SourceSpan.At(1, 1));
 
         /// <summary>
         /// Reads the file into one array sized from its reported length, with a spare byte that reveals growth;
