@@ -1,61 +1,69 @@
 using System;
+using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using ManifestTools.Cli.Formats;
 using ManifestTools.Diagnostics;
+using ManifestTools.Loading;
 
 namespace ManifestTools.Cli
 {
-    /// <summary>The command line, with its writers passed in so tests run it in-process exactly as Main does.</summary>
+    /// <summary>The command line, with its streams passed in so tests run it in-process exactly as Main does.</summary>
     internal static class CliApp
     {
-        private const string Usage =
-            "usage: manifest-tools lint PATH... [--namespace NS] [--format text|json|sarif|github] [--fail-on error|warning] [--cluster-domain DOMAIN]\n" +
-            "       manifest-tools rules\n" +
-            "       manifest-tools --version\n" +
-            "\n" +
-            "Lints Kubernetes and Istio manifests (.yaml, .yml, .json; folders are searched recursively).\n" +
-            "Exit codes: 0 clean, 1 findings at or above --fail-on (default error), 2 usage or I/O error.";
+        /// <summary>How findings name standard input, as gcc and Python do.</summary>
+        public const string StandardInputName = "<stdin>";
 
         public static string Version { get; } =
             (typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
 
-        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        /// <summary>Runs with the process's standard input.</summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, Console.OpenStandardInput(), stdout, stderr);
+
+        public static int Run(string[] args, Stream stdin, TextWriter stdout, TextWriter stderr)
         {
-            switch (args.FirstOrDefault())
+            int doubleDash = Array.IndexOf(args, "--");
+            var lint = LintArguments.CreateCommand(doubleDash < 0 ? 0 : args.Length - doubleDash - 1,
+                arguments => Lint(arguments, stdin, stdout, stderr));
+            var rules = new Command("rules", "Lists the rules: ID, default severity and title.");
+            rules.SetAction(_ => WriteRules(stdout));
+            var root = new RootCommand("Lints Kubernetes and Istio manifests for broken canary releases.") { lint, rules };
+            // The entry assembly is a test host when tests run the CLI in-process; the SARIF output names this version too.
+            root.Options.OfType<VersionOption>().Single().Action = new WriteVersionAction();
+
+            var parseResult = root.Parse(args);
+            bool usageError = parseResult.Action is ParseErrorAction;
+            int exitCode = parseResult.Invoke(new InvocationConfiguration
             {
-                case "lint":
-                    return Lint(args.Skip(1).ToArray(), stdout, stderr);
-                case "rules":
-                    WriteRules(stdout);
-                    return ExitCodes.Clean;
-                case "--version":
-                    stdout.WriteLine(Version);
-                    return ExitCodes.Clean;
-                case "--help":
-                case "-h":
-                case "help":
-                    stdout.WriteLine(Usage);
-                    return ExitCodes.Clean;
-                default:
-                    stderr.WriteLine(args.Length == 0 ? "manifest-tools: no command given" : $"manifest-tools: unknown command '{args[0]}'");
-                    stderr.WriteLine(Usage);
-                    return ExitCodes.UsageOrIoError;
-            }
+                // A usage error's help and suggestions go to stderr too: stdout may be a SARIF file in the making.
+                Output = usageError ? stderr : stdout,
+                Error = stderr,
+                // A crash must not exit 1, which means findings; left unhandled, it exits as a crash.
+                EnableDefaultExceptionHandler = false,
+            });
+            return usageError ? ExitCodes.UsageOrIoError : exitCode;
         }
 
-        private static int Lint(string[] args, TextWriter stdout, TextWriter stderr)
+        private static int Lint(LintArguments arguments, Stream stdin, TextWriter stdout, TextWriter stderr)
         {
-            var arguments = LintArguments.Parse(args, out var error);
-            if (arguments == null)
+            var loaded = ManifestLoader.Load(arguments.Paths.Where(p => p != LintArguments.StandardInput), arguments.Options);
+            var files = loaded.Files.ToList();
+            var ioErrors = loaded.IoErrors.ToList();
+            if (arguments.Paths.Contains(LintArguments.StandardInput))
             {
-                stderr.WriteLine("manifest-tools: " + error);
-                stderr.WriteLine(Usage);
-                return ExitCodes.UsageOrIoError;
+                try
+                {
+                    files.Add(ReadStandardInput(stdin, arguments.Options));
+                }
+                catch (IOException ex)
+                {
+                    ioErrors.Add($"{StandardInputName}: {ex.Message}");
+                }
             }
 
-            var (report, ioErrors) = ManifestLinter.LintPaths(arguments.Paths, arguments.Options);
+            var report = ManifestLinter.Lint(files, arguments.Options);
             Formatter(arguments.Format).Write(report, stdout);
             foreach (var ioError in ioErrors)
             {
@@ -67,7 +75,32 @@ namespace ManifestTools.Cli
                 return ExitCodes.UsageOrIoError;
             }
 
+            if (report.ObjectCount == 0 && !report.Diagnostics.Any(d => d.Severity >= Severity.Warning))
+            {
+                // A clean run over nothing would pass CI while checking nothing: a wrong folder, or a chart not yet rendered.
+                var named = arguments.Paths.Distinct().Select(p => p == LintArguments.StandardInput ? StandardInputName : p);
+                stderr.WriteLine("manifest-tools: no Kubernetes manifests found in " + string.Join(", ", named));
+                stderr.WriteLine("hint: name the folders that hold them, or pipe rendered output to `manifest-tools lint -` " +
+                    "(helm template CHART | manifest-tools lint -)");
+                return ExitCodes.UsageOrIoError;
+            }
+
             return report.Diagnostics.Any(d => d.Severity >= arguments.FailOn) ? ExitCodes.Findings : ExitCodes.Clean;
+        }
+
+        /// <summary>Reads at most one byte past the size limit, so an endless producer cannot exhaust memory.</summary>
+        private static ParsedFile ReadStandardInput(Stream stdin, LintOptions options)
+        {
+            long limit = options.Limits.MaxFileBytes;
+            var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while (buffer.Length <= limit && (read = stdin.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length))) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+
+            return ManifestParser.ParseBytes(StandardInputName, buffer.GetBuffer(), (int)buffer.Length, options);
         }
 
         private static IReportFormatter Formatter(OutputFormat format) => format switch
@@ -78,11 +111,22 @@ namespace ManifestTools.Cli
             _ => new TextFormatter(),
         };
 
-        private static void WriteRules(TextWriter stdout)
+        private static int WriteRules(TextWriter stdout)
         {
             foreach (var rule in DiagnosticCatalog.Lint)
             {
                 stdout.WriteLine($"{rule.Id}  {SeverityNames.Lower(rule.DefaultSeverity),-7}  {rule.Title}");
+            }
+
+            return ExitCodes.Clean;
+        }
+
+        private sealed class WriteVersionAction : SynchronousCommandLineAction
+        {
+            public override int Invoke(ParseResult parseResult)
+            {
+                parseResult.InvocationConfiguration.Output.WriteLine(Version);
+                return ExitCodes.Clean;
             }
         }
     }

@@ -1,5 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Linq;
 using ManifestTools.Diagnostics;
 
 namespace ManifestTools.Cli
@@ -12,99 +15,112 @@ namespace ManifestTools.Cli
         GitHub,
     }
 
-    /// <summary>The parsed command line of <c>manifest-tools lint</c>.</summary>
+    /// <summary>The syntax of <c>manifest-tools lint</c>, and the values one command line gave it.</summary>
     internal sealed class LintArguments
     {
-        public List<string> Paths { get; } = new List<string>();
-        public OutputFormat Format { get; private set; } = OutputFormat.Text;
-        public Severity FailOn { get; private set; } = Severity.Error;
-        public LintOptions Options { get; } = new LintOptions();
+        /// <summary>The PATH that names standard input.</summary>
+        public const string StandardInput = "-";
 
-        /// <summary>Returns null and sets <paramref name="error"/> when the arguments are not usable.</summary>
-        public static LintArguments? Parse(IReadOnlyList<string> args, out string? error)
+        private static readonly (string Name, OutputFormat Value)[] Formats =
         {
-            var result = new LintArguments();
-            error = null;
-            bool onlyPaths = false;
-            for (int i = 0; i < args.Count; i++)
-            {
-                var arg = args[i];
-                if (onlyPaths || !arg.StartsWith("-", StringComparison.Ordinal) || arg.Length == 1)
-                {
-                    result.Paths.Add(arg);
-                    continue;
-                }
+            ("text", OutputFormat.Text), ("json", OutputFormat.Json), ("sarif", OutputFormat.Sarif), ("github", OutputFormat.GitHub),
+        };
 
-                if (arg == "--")
-                {
-                    onlyPaths = true;
-                    continue;
-                }
+        private static readonly (string Name, Severity Value)[] FailOnLevels = { ("error", Severity.Error), ("warning", Severity.Warning) };
 
-                string name = arg, value;
-                int equals = arg.IndexOf('=');
-                if (equals > 0)
-                {
-                    name = arg.Substring(0, equals);
-                    value = arg.Substring(equals + 1);
-                }
-                else if (i + 1 < args.Count)
-                {
-                    value = args[++i];
-                }
-                else
-                {
-                    error = $"option {arg} needs a value";
-                    return null;
-                }
-
-                error = result.Apply(name, value);
-                if (error != null)
-                {
-                    return null;
-                }
-            }
-
-            if (result.Paths.Count == 0)
-            {
-                error = "no PATH given: name the manifest files or folders to lint";
-                return null;
-            }
-
-            return result;
+        private LintArguments(IReadOnlyList<string> paths, OutputFormat format, Severity failOn, LintOptions options)
+        {
+            Paths = paths;
+            Format = format;
+            FailOn = failOn;
+            Options = options;
         }
 
-        private string? Apply(string name, string value)
+        /// <summary>As given, so that messages can quote them; <see cref="StandardInput"/> may be among them.</summary>
+        public IReadOnlyList<string> Paths { get; }
+
+        public OutputFormat Format { get; }
+        public Severity FailOn { get; }
+        public LintOptions Options { get; }
+
+        /// <summary>
+        /// The <c>lint</c> command, which hands its arguments to <paramref name="run"/>.
+        /// <paramref name="pathsAfterDoubleDash"/> is how many of the words given are after a <c>--</c>: those are paths,
+        /// whatever they look like, and the parser's tokens no longer tell them apart.
+        /// </summary>
+        public static Command CreateCommand(int pathsAfterDoubleDash, Func<LintArguments, int> run)
         {
-            switch (name)
+            var paths = new Argument<string[]>("PATH")
             {
-                case "--namespace":
-                case "-n":
-                    Options.DefaultNamespace = value;
-                    return null;
-                case "--cluster-domain":
-                    Options.ClusterDomain = value.Trim('.');
-                    return null;
-                case "--format":
-                    switch (value)
-                    {
-                        case "text": Format = OutputFormat.Text; return null;
-                        case "json": Format = OutputFormat.Json; return null;
-                        case "sarif": Format = OutputFormat.Sarif; return null;
-                        case "github": Format = OutputFormat.GitHub; return null;
-                        default: return $"unknown format '{value}': use text, json, sarif or github";
-                    }
+                Arity = ArgumentArity.OneOrMore,
+                Description = "Manifest files or folders; folders are searched recursively for .yaml, .yml and .json files. - reads standard input.",
+            };
+            paths.Validators.Add(result => PassOnUnknownOptions(result, pathsAfterDoubleDash));
 
-                case "--fail-on":
-                    switch (value)
-                    {
-                        case "error": FailOn = Severity.Error; return null;
-                        case "warning": FailOn = Severity.Warning; return null;
-                        default: return $"unknown --fail-on level '{value}': use error or warning";
-                    }
+            var defaults = new LintOptions();
+            var ns = new Option<string>("--namespace", "-n")
+            {
+                Description = "The namespace of objects without metadata.namespace, as kubectl apply -n assigns it.",
+                HelpName = "NS",
+                DefaultValueFactory = _ => defaults.DefaultNamespace,
+            };
+            var clusterDomain = new Option<string>("--cluster-domain")
+            {
+                Description = "The suffix of in-cluster host names: <name>.<namespace>.svc.<domain>.",
+                HelpName = "DOMAIN",
+                DefaultValueFactory = _ => defaults.ClusterDomain,
+            };
+            var format = new Option<string>("--format")
+            {
+                Description = "The output format.",
+                HelpName = string.Join("|", Formats.Select(f => f.Name)),
+                DefaultValueFactory = _ => Formats[0].Name,
+            };
+            format.AcceptOnlyFromAmong(Formats.Select(f => f.Name).ToArray());
+            var failOn = new Option<string>("--fail-on")
+            {
+                Description = "The lowest severity that fails the run (exit code 1).",
+                HelpName = string.Join("|", FailOnLevels.Select(l => l.Name)),
+                DefaultValueFactory = _ => FailOnLevels[0].Name,
+            };
+            failOn.AcceptOnlyFromAmong(FailOnLevels.Select(l => l.Name).ToArray());
 
-                default:
-                    return $"unknown option {name}";
+            var command = new Command("lint",
+                "Lints Kubernetes and Istio manifests. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error, or no manifest found.")
+            {
+                paths, ns, clusterDomain, format, failOn,
+            };
+            command.SetAction(parseResult =>
+            {
+                var options = new LintOptions
+                {
+                    DefaultNamespace = parseResult.GetRequiredValue(ns),
+                    ClusterDomain = parseResult.GetRequiredValue(clusterDomain).Trim('.'),
+                };
+                return run(new LintArguments(
+                    parseResult.GetRequiredValue(paths),
+                    Formats.First(f => f.Name == parseResult.GetRequiredValue(format)).Value,
+                    FailOnLevels.First(l => l.Name == parseResult.GetRequiredValue(failOn)).Value,
+                    options));
+            });
+            return command;
+        }
+
+        /// <summary>
+        /// The parser gives PATH every word that is not a known option, <c>--nmespace</c> included. Words from the first
+        /// one that looks like an option are passed back, so that the parser reports them as unmatched, with its suggestions.
+        /// </summary>
+        private static void PassOnUnknownOptions(ArgumentResult result, int pathsAfterDoubleDash)
+        {
+            int beforeDoubleDash = Math.Max(0, result.Tokens.Count - pathsAfterDoubleDash);
+            for (int i = 0; i < beforeDoubleDash; i++)
+            {
+                var word = result.Tokens[i].Value;
+                if (word.Length > 1 && word.StartsWith("-", StringComparison.Ordinal))
+                {
+                    result.OnlyTake(i);
+                    return;
+                }
             }
         }
     }

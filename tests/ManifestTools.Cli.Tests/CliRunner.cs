@@ -5,11 +5,21 @@ namespace ManifestTools.Cli.Tests
     /// <summary>Runs the CLI in-process through the same entry point as Main.</summary>
     internal static class CliRunner
     {
-        public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+        public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args) =>
+            Capture((stdout, stderr) => CliApp.Run(args, stdout, stderr));
+
+        /// <summary>Runs with <paramref name="stdin"/> as standard input.</summary>
+        public static (int ExitCode, string Stdout, string Stderr) RunWithInput(Stream stdin, params string[] args) =>
+            Capture((stdout, stderr) => CliApp.Run(args, stdin, stdout, stderr));
+
+        public static (int ExitCode, string Stdout, string Stderr) RunWithInput(byte[] stdin, params string[] args) =>
+            RunWithInput(new MemoryStream(stdin), args);
+
+        private static (int ExitCode, string Stdout, string Stderr) Capture(System.Func<TextWriter, TextWriter, int> run)
         {
             var stdout = new StringWriter { NewLine = "\n" };
             var stderr = new StringWriter { NewLine = "\n" };
-            int exitCode = CliApp.Run(args, stdout, stderr);
+            int exitCode = run(stdout, stderr);
             return (exitCode, stdout.ToString(), stderr.ToString());
         }
 

@@ -48,7 +48,7 @@ namespace ManifestTools.Cli.Tests
 
             Assert.Equal(2, exitCode);
             Assert.Equal(string.Empty, stdout);
-            Assert.Contains("usage: manifest-tools lint PATH...", stderr);
+            Assert.Contains("Usage:", stderr);
         }
 
         [Fact]

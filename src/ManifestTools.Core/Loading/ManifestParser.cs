@@ -106,11 +106,22 @@ namespace ManifestTools.Loading
             }
 
             var bytes = ReadAtMost(fullPath, options.Limits.MaxFileBytes, length, out int count);
-            if (bytes == null)
+            return bytes == null ? AboveByteLimit(displayPath, options, fullPath) : ParseBytes(displayPath, bytes, count, options, fullPath, named);
+        }
+
+        /// <summary>
+        /// Parses the first <paramref name="count"/> bytes of an input the caller has read, such as standard input, as
+        /// <see cref="ParseFile(string, string, LintOptions)"/> parses a file's: more than the size limit is not linted,
+        /// and the bytes must be UTF-8.
+        /// </summary>
+        public static ParsedFile ParseBytes(string displayPath, byte[] bytes, int count, LintOptions options) =>
+            ParseBytes(displayPath, bytes, count, options, fullPath: null, named: true);
+
+        private static ParsedFile ParseBytes(string displayPath, byte[] bytes, int count, LintOptions options, string? fullPath, bool named)
+        {
+            if (count > options.Limits.MaxFileBytes)
             {
-                return Single(displayPath, DiagnosticCatalog.InputLimit,
-                    $"the file holds more than {options.Limits.MaxFileBytes:N0} bytes; it is not linted (split it into several files)",
-                    SourceSpan.At(1, 1), fullPath);
+                return AboveByteLimit(displayPath, options, fullPath);
             }
 
             if (!TextDecoding.TryDecode(bytes, count, out var text, out var errorAt, out var error))
@@ -120,6 +131,11 @@ namespace ManifestTools.Loading
 
             return ParseText(displayPath, text, options, fullPath, named);
         }
+
+        private static ParsedFile AboveByteLimit(string displayPath, LintOptions options, string? fullPath) =>
+            Single(displayPath, DiagnosticCatalog.InputLimit,
+                $"the file holds more than {options.Limits.MaxFileBytes:N0} bytes; it is not linted (split it into several files)",
+                SourceSpan.At(1, 1), fullPath);
 
         /// <summary>
         /// Reads the file into one array sized from its reported length, with a spare byte that reveals growth;
