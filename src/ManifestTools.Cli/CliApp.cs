@@ -5,6 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using ManifestTools.Cli.Formats;
+using ManifestTools.Configuration;
 using ManifestTools.Diagnostics;
 using ManifestTools.Loading;
 
@@ -48,14 +49,20 @@ namespace ManifestTools.Cli
 
         private static int Lint(LintArguments arguments, Stream stdin, TextWriter stdout, TextWriter stderr)
         {
-            var loaded = ManifestLoader.Load(arguments.Paths.Where(p => p != LintArguments.StandardInput), arguments.Options);
+            if (!TryLoadConfig(arguments, stderr, out var config))
+            {
+                return ExitCodes.UsageOrIoError;
+            }
+
+            var options = arguments.CreateOptions(config);
+            var loaded = ManifestLoader.Load(arguments.Paths.Where(p => p != LintArguments.StandardInput), options);
             var files = loaded.Files.ToList();
             var ioErrors = loaded.IoErrors.ToList();
             if (arguments.Paths.Contains(LintArguments.StandardInput))
             {
                 try
                 {
-                    files.Add(ReadStandardInput(stdin, arguments.Options));
+                    files.Add(ReadStandardInput(stdin, options));
                 }
                 catch (IOException ex)
                 {
@@ -63,7 +70,7 @@ namespace ManifestTools.Cli
                 }
             }
 
-            var report = ManifestLinter.Lint(files, arguments.Options);
+            var report = ManifestLinter.Lint(files, options);
             Formatter(arguments.Format).Write(report, stdout);
             foreach (var ioError in ioErrors)
             {
@@ -86,6 +93,59 @@ namespace ManifestTools.Cli
             }
 
             return report.Diagnostics.Any(d => d.Severity >= arguments.FailOn) ? ExitCodes.Findings : ExitCodes.Clean;
+        }
+
+        /// <summary>
+        /// The configuration named by --config, or the nearest one above the paths (the current folder for standard
+        /// input). Paths configured by different files are a usage error: which file applies would be a guess.
+        /// </summary>
+        private static bool TryLoadConfig(LintArguments arguments, TextWriter stderr, out ManifestToolsConfig? config)
+        {
+            config = null;
+            string? path = arguments.ConfigFile;
+            if (path == null)
+            {
+                var found = arguments.Paths
+                    .Select(p => p == LintArguments.StandardInput ? Directory.GetCurrentDirectory() : Directory.Exists(p) ? p : Path.GetDirectoryName(Path.GetFullPath(p)))
+                    .Where(Directory.Exists)
+                    .Select(folder => ManifestToolsConfig.Find(folder!))
+                    .OfType<string>()
+                    .Distinct(StringComparer.Ordinal)
+                    .ToList();
+                if (found.Count > 1)
+                {
+                    stderr.WriteLine("manifest-tools: the paths are configured by different files: " +
+                        string.Join(" and ", found.Select(Display)) + "; lint them separately, or name one with --config");
+                    return false;
+                }
+
+                path = found.SingleOrDefault();
+            }
+            else if (!File.Exists(path))
+            {
+                stderr.WriteLine($"manifest-tools: --config {path}: no such file");
+                return false;
+            }
+
+            if (path == null)
+            {
+                return true;
+            }
+
+            config = ManifestToolsConfig.Load(path, out var errors);
+            foreach (var error in errors)
+            {
+                stderr.WriteLine(Display(path) + error.ToString().Substring(error.File.Length));
+            }
+
+            return errors.Count == 0;
+        }
+
+        /// <summary>A configuration file's path as findings show paths: relative to the current folder when below it.</summary>
+        private static string Display(string path)
+        {
+            var relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), Path.GetFullPath(path)).Replace('\\', '/');
+            return relative.StartsWith("../", StringComparison.Ordinal) ? Path.GetFullPath(path).Replace('\\', '/') : relative;
         }
 
         /// <summary>Reads at most one byte past the size limit, so an endless producer cannot exhaust memory.</summary>

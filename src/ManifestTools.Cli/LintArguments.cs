@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Linq;
+using ManifestTools.Configuration;
 using ManifestTools.Diagnostics;
 
 namespace ManifestTools.Cli
@@ -28,20 +29,45 @@ namespace ManifestTools.Cli
 
         private static readonly (string Name, Severity Value)[] FailOnLevels = { ("error", Severity.Error), ("warning", Severity.Warning) };
 
-        private LintArguments(IReadOnlyList<string> paths, OutputFormat format, Severity failOn, LintOptions options)
+        private LintArguments(IReadOnlyList<string> paths, OutputFormat format, Severity failOn, string? @namespace, string? clusterDomain, string? configFile)
         {
             Paths = paths;
             Format = format;
             FailOn = failOn;
-            Options = options;
+            _namespace = @namespace;
+            _clusterDomain = clusterDomain;
+            ConfigFile = configFile;
         }
+
+        private readonly string? _namespace;
+        private readonly string? _clusterDomain;
 
         /// <summary>As given, so that messages can quote them; <see cref="StandardInput"/> may be among them.</summary>
         public IReadOnlyList<string> Paths { get; }
 
         public OutputFormat Format { get; }
         public Severity FailOn { get; }
-        public LintOptions Options { get; }
+
+        /// <summary>--config: the configuration file to use instead of the one found above the paths.</summary>
+        public string? ConfigFile { get; }
+
+        /// <summary>The options of <paramref name="config"/>, with those the command line gives on top.</summary>
+        public LintOptions CreateOptions(ManifestToolsConfig? config)
+        {
+            var options = new LintOptions();
+            config?.ApplyTo(options);
+            if (_namespace != null)
+            {
+                options.DefaultNamespace = _namespace;
+            }
+
+            if (_clusterDomain != null)
+            {
+                options.ClusterDomain = _clusterDomain.Trim('.');
+            }
+
+            return options;
+        }
 
         /// <summary>
         /// The <c>lint</c> command, which hands its arguments to <paramref name="run"/>.
@@ -57,18 +83,20 @@ namespace ManifestTools.Cli
             };
             paths.Validators.Add(result => PassOnUnknownOptions(result, pathsAfterDoubleDash));
 
-            var defaults = new LintOptions();
             var ns = new Option<string>("--namespace", "-n")
             {
-                Description = "The namespace of objects without metadata.namespace, as kubectl apply -n assigns it.",
+                Description = "The namespace of objects without metadata.namespace, as kubectl apply -n assigns it [default: defaultNamespace of .manifest-tools.yaml, else default].",
                 HelpName = "NS",
-                DefaultValueFactory = _ => defaults.DefaultNamespace,
             };
             var clusterDomain = new Option<string>("--cluster-domain")
             {
-                Description = "The suffix of in-cluster host names: <name>.<namespace>.svc.<domain>.",
+                Description = "The suffix of in-cluster host names: <name>.<namespace>.svc.<domain> [default: clusterDomain of .manifest-tools.yaml, else cluster.local].",
                 HelpName = "DOMAIN",
-                DefaultValueFactory = _ => defaults.ClusterDomain,
+            };
+            var config = new Option<string>("--config")
+            {
+                Description = "The configuration file [default: the nearest .manifest-tools.yaml in the linted folder or above it].",
+                HelpName = "FILE",
             };
             var format = new Option<string>("--format")
             {
@@ -88,21 +116,15 @@ namespace ManifestTools.Cli
             var command = new Command("lint",
                 "Lints Kubernetes and Istio manifests. Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error, or no manifest found.")
             {
-                paths, ns, clusterDomain, format, failOn,
+                paths, ns, clusterDomain, format, failOn, config,
             };
-            command.SetAction(parseResult =>
-            {
-                var options = new LintOptions
-                {
-                    DefaultNamespace = parseResult.GetRequiredValue(ns),
-                    ClusterDomain = parseResult.GetRequiredValue(clusterDomain).Trim('.'),
-                };
-                return run(new LintArguments(
-                    parseResult.GetRequiredValue(paths),
-                    Formats.First(f => f.Name == parseResult.GetRequiredValue(format)).Value,
-                    FailOnLevels.First(l => l.Name == parseResult.GetRequiredValue(failOn)).Value,
-                    options));
-            });
+            command.SetAction(parseResult => run(new LintArguments(
+                parseResult.GetRequiredValue(paths),
+                Formats.First(f => f.Name == parseResult.GetRequiredValue(format)).Value,
+                FailOnLevels.First(l => l.Name == parseResult.GetRequiredValue(failOn)).Value,
+                parseResult.GetValue(ns),
+                parseResult.GetValue(clusterDomain),
+                parseResult.GetValue(config))));
             return command;
         }
 

@@ -32,8 +32,9 @@ namespace ManifestTools.Cli.Tests
             Assert.Equal(string.Empty, stderr);
             Assert.Contains(" lint <PATH>... [options]", stdout);
             Assert.Contains("- reads standard input", stdout);
-            Assert.Matches(@"-n, --namespace <NS>\s+The namespace of objects without metadata.namespace.* \[default: default\]", stdout);
-            Assert.Matches(@"--cluster-domain <DOMAIN>\s+.*\[default: cluster.local\]", stdout);
+            Assert.Matches(@"-n, --namespace <NS>\s+The namespace of objects without metadata.namespace.* \[default: defaultNamespace of \.manifest-tools\.yaml, else default\]", stdout);
+            Assert.Matches(@"--cluster-domain <DOMAIN>\s+.*\[default: clusterDomain of \.manifest-tools\.yaml, else cluster.local\]", stdout);
+            Assert.Matches(@"--config <FILE>\s+The configuration file", stdout);
             Assert.Matches(@"--format <text\|json\|sarif\|github>\s+.*\[default: text\]", stdout);
             Assert.Matches(@"--fail-on <error\|warning>\s+.*\[default: error\]", stdout);
         }

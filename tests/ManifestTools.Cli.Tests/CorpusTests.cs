@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO;
+using System.Threading.Tasks;
 
 namespace ManifestTools.Cli.Tests
 {
@@ -14,20 +15,21 @@ namespace ManifestTools.Cli.Tests
         private static readonly string Corpus = Path.Combine(CliRunner.RepositoryRoot, "tests", "corpus", "realistic");
 
         [Fact]
-        public void AtTheRoot_OnlyThePlantedDefectsAreErrors()
+        public async Task AtTheRoot_OnlyThePlantedDefectsAreErrors()
         {
-            var (exitCode, stdout) = Lint(".");
+            var (exitCode, stdout, stderr) = await Run("dotnet", CliDll, "lint", ".");
 
+            Assert.Equal(string.Empty, stderr);
             CliRunner.AssertMatchesFile(stdout, "Corpus/realistic.expected.txt");
             Assert.Equal(1, exitCode);
         }
 
         [Fact]
-        public void TheAppsFolder_HoldsExactlyTheFourPlantedDefects()
+        public async Task TheAppsFolder_HoldsExactlyTheFourPlantedDefects()
         {
-            var (exitCode, stdout) = Lint("apps");
+            var (exitCode, stdout, stderr) = await Run("dotnet", CliDll, "lint", "apps");
 
-            Assert.Equal(1, exitCode);
+            Assert.Equal((1, string.Empty), (exitCode, stderr));
             Assert.Equal(new[]
             {
                 "apps/cartservice/cartservice-v2.yaml(13,3): error MT2003",
@@ -37,14 +39,30 @@ namespace ManifestTools.Cli.Tests
             }, FindingHeads(stdout));
         }
 
-        private static string[] FindingHeads(string stdout) =>
-            System.Array.ConvertAll(stdout.TrimEnd('\n').Split('\n')[..^1], line => line.Substring(0, line.IndexOf(": ", line.IndexOf("): ", System.StringComparison.Ordinal) + 3, System.StringComparison.Ordinal)));
-
-        private static (int ExitCode, string Stdout) Lint(params string[] arguments)
+        [Theory]
+        [InlineData("kustomize/overlays/staging")]
+        [InlineData("kustomize/overlays/prod")]
+        public async Task AnOverlayAsKubectlBuildsIt_ReadFromStandardInput_IsClean(string overlay)
         {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Corpus, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.ArgumentList.Add(Path.Combine(System.AppContext.BaseDirectory, "manifest-tools.dll"));
-            start.ArgumentList.Add("lint");
+            var (kubectlExit, built, _) = await Run("kubectl", "kustomize", overlay);
+            Assert.Equal(0, kubectlExit);
+
+            var (exitCode, stdout, stderr) = CliRunner.RunWithInput(System.Text.Encoding.UTF8.GetBytes(built), "lint", "-");
+
+            Assert.Equal((0, string.Empty), (exitCode, stderr));
+            Assert.Matches(@"^0 errors, 0 warnings in 1 file \(\d+ objects\)\n$", stdout);
+        }
+
+        private static string CliDll => Path.Combine(System.AppContext.BaseDirectory, "manifest-tools.dll");
+
+        /// <summary>"file(line,col): severity ID" of each finding line, without the summary line.</summary>
+        private static string[] FindingHeads(string stdout) =>
+            System.Array.ConvertAll(stdout.TrimEnd('\n').Split('\n')[..^1],
+                line => line.Substring(0, line.IndexOf(": ", line.IndexOf("): ", System.StringComparison.Ordinal) + 3, System.StringComparison.Ordinal)));
+
+        private static async Task<(int ExitCode, string Stdout, string Stderr)> Run(string program, params string[] arguments)
+        {
+            var start = new ProcessStartInfo(program) { WorkingDirectory = Corpus, RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var argument in arguments)
             {
                 start.ArgumentList.Add(argument);
@@ -53,9 +71,8 @@ namespace ManifestTools.Cli.Tests
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            Assert.Equal(string.Empty, stderr.Result);
-            return (process.ExitCode, stdout.Result.Replace("\r\n", "\n"));
+            await process.WaitForExitAsync();
+            return (process.ExitCode, (await stdout).Replace("\r\n", "\n"), await stderr);
         }
     }
 }

@@ -215,7 +215,7 @@ namespace ManifestTools.Tests.Rules
                 ("dr.yaml", Mesh.DestinationRule()));
 
             var d = Assert.Single(diagnostics.Only("MT1001"));
-            Assert.Equal((Severity.Error, "dr.yaml", 13, 7), (d.Severity, d.File, d.Span.Line, d.Span.Column));
+            Assert.Equal((Severity.Error, "dr.yaml", 12, 7), (d.Severity, d.File, d.Span.Line, d.Span.Column));
             Assert.StartsWith("subset v2 of DestinationRule default/reviews selects no pod of Service reviews", d.Message);
         }
 
