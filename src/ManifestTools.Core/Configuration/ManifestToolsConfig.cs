@@ -274,7 +274,14 @@ namespace ManifestTools.Configuration
                             paths.AddRange(Patterns(entry.Value, where + ".paths", errors));
                             break;
                         case "rules":
-                            foreach (var id in Located(entry.Value, where + ".rules", errors))
+                            var listed = Located(entry.Value, where + ".rules", errors);
+                            if (listed.Count == 0 && entry.Value is YSequence)
+                            {
+                                // Read as "all rules", an empty list would silently drop every finding in these paths.
+                                errors.Add(Error(Path, entry.Value.Span, $"{where}.rules is empty: name the rules to suppress, or omit rules to suppress them all"));
+                            }
+
+                            foreach (var id in listed)
                             {
                                 var upper = id.Value.ToUpperInvariant();
                                 if (upper == "*" || IsConfigurableId(upper, id.Span, errors))

@@ -109,9 +109,10 @@ namespace ManifestTools.Diagnostics
 
         public static readonly DiagnosticDescriptor OverlappingSelectors = new DiagnosticDescriptor(
             "MT2003", "OverlappingSelectors", "Workloads with overlapping selectors", Severity.Error,
-            "the selector of {0} ({1}) also selects the pods of {2}; add a label that tells them apart (such as version) to both selectors and templates",
+            "the selector of {0} ({1}) also selects the pods of {2}{3}",
             "Two controllers in one namespace whose selectors select each other's pods fight over them: each scales or " +
-            "replaces the other's pods. The classic case is a second version deployed without version in its selector.");
+            "replaces the other's pods. The classic case is a second version deployed without version in its selector. Two " +
+            "workloads with the same pod labels in different files are probably alternatives, of which one is applied: a warning.");
 
         public static readonly DiagnosticDescriptor InvalidName = new DiagnosticDescriptor(
             "MT2004", "InvalidNameOrLabel", "Invalid object name, label key or label value", Severity.Error,

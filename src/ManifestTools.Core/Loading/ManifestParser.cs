@@ -33,9 +33,9 @@ namespace ManifestTools.Loading
             var reader = new ObjectReader(path, options, diagnostics, objects, named);
             new YamlDocumentReader(path, options.Limits, diagnostics).Read(text, root => reader.Read(root));
             ReportDisallowedCharacter(path, text, diagnostics);
-            if (!named && objects.Count == 0 && !reader.SawManifest && !ManifestText.DeclaresKind(text))
+            if (!named && ((objects.Count == 0 && !reader.SawManifest && !ManifestText.DeclaresKind(text)) || ManifestText.IsUnrenderedTemplate(text, diagnostics)))
             {
-                diagnostics.Clear();
+                return new ParsedFile(path, new ManifestObject[0], new ManifestDiagnostic[0], fullPath);
             }
 
             return new ParsedFile(path, objects, diagnostics, fullPath);

@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
+using ManifestTools.Diagnostics;
 
 namespace ManifestTools.Loading
 {
@@ -9,6 +12,38 @@ namespace ManifestTools.Loading
         private static readonly Regex Key = new Regex(
             @"^[ \t]*(?:-[ \t]+)?(?:apiVersion|kind|""apiVersion""|""kind""|'apiVersion'|'kind')[ \t]*:|""(?:apiVersion|kind)""[ \t\r\n]*:",
             RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+        /// <summary>A template action that stands on its own line (<c>{{- if .Values.x }}</c>, <c>{{ include "x" . }}</c>).</summary>
+        private static readonly Regex ActionLine = new Regex(@"^[ \t]*\{\{.*\}\}[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// True for a Go or Jinja template that has not been rendered: it fails to read as a manifest, and a line of its
+        /// is a template action, or a finding stands on a line that holds one. A chart's templates outside their chart,
+        /// or a template folder of a tool, are then passed over as the chart is.
+        /// </summary>
+        public static bool IsUnrenderedTemplate(string text, IReadOnlyList<ManifestDiagnostic> diagnostics)
+        {
+            if (diagnostics.Count == 0 || text.IndexOf("{{", StringComparison.Ordinal) < 0)
+            {
+                return false;
+            }
+
+            if (ActionLine.IsMatch(text))
+            {
+                return true;
+            }
+
+            var lines = text.Split('\n');
+            foreach (var d in diagnostics)
+            {
+                if (d.Span.Line >= 1 && d.Span.Line <= lines.Length && lines[d.Span.Line - 1].IndexOf("{{", StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>How much of a file is searched: a manifest names its kind near the top.</summary>
         private const int Head = 1 << 20;

@@ -200,8 +200,11 @@ namespace ManifestTools.Loading
                     return new ManifestObject(header);
                 }
 
-                return new Workload(header, ReadSelector(spec, "spec.selector"), new LabelMap(new List<Label>(), header.NameSpan), isController: true,
-                    Array.Empty<Container>(), templateFrom: new WorkloadReference(kind, name.Value.Value));
+                // Its experiment pods carry only their own labels here; the index adds the referenced template's.
+                var unresolved = new Workload(header, ReadSelector(spec, "spec.selector"), new LabelMap(new List<Label>(), header.NameSpan), isController: true,
+                    Array.Empty<Container>());
+                return new Workload(header, unresolved.Selector, unresolved.PodLabels, isController: true, Array.Empty<Container>(),
+                    ReadExperimentSteps(header, spec, unresolved), new WorkloadReference(kind, name.Value.Value));
             }
 
             if (workloadRef == null && header.Group != "extensions" && spec != null && !spec.TryGet("selector", out _, out _))

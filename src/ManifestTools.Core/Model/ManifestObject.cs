@@ -33,7 +33,7 @@ namespace ManifestTools.Model
     {
         public ObjectIdentity(string group, string kind, string @namespace, string name)
         {
-            Group = group;
+            Group = CanonicalGroup(group, kind);
             Kind = kind;
             Namespace = @namespace;
             Name = name;
@@ -43,6 +43,33 @@ namespace ManifestTools.Model
         public string Kind { get; }
         public string Namespace { get; }
         public string Name { get; }
+
+        /// <summary>
+        /// The group a kind is served from today: an <c>extensions/v1beta1</c> Deployment and an <c>apps/v1</c> one are
+        /// the same object, stored once, so a repository that still holds the old file defines one Deployment twice.
+        /// </summary>
+        private static string CanonicalGroup(string group, string kind)
+        {
+            if (group != "extensions")
+            {
+                return group;
+            }
+
+            switch (kind)
+            {
+                case "Deployment":
+                case "ReplicaSet":
+                case "DaemonSet":
+                    return "apps";
+                case "Ingress":
+                case "NetworkPolicy":
+                    return "networking.k8s.io";
+                case "PodSecurityPolicy":
+                    return "policy";
+                default:
+                    return group;
+            }
+        }
 
         public bool Equals(ObjectIdentity other) =>
             string.Equals(Group, other.Group, StringComparison.Ordinal) && string.Equals(Kind, other.Kind, StringComparison.Ordinal) &&

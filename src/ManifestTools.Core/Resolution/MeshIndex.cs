@@ -112,9 +112,12 @@ namespace ManifestTools.Resolution
                     pods.Add(workload);
                 }
 
-                foreach (var extra in workload.ExtraPods)
+                if (workload.TemplateFrom == null)
                 {
-                    pods.Add(extra);
+                    foreach (var extra in workload.ExtraPods)
+                    {
+                        pods.Add(extra);
+                    }
                 }
             }
 
@@ -123,14 +126,24 @@ namespace ManifestTools.Resolution
             {
                 if (workload.TemplateFrom is { } reference)
                 {
-                    var sources = Workloads
+                    var referenced = Workloads
                         .Where(w => w.HasOwnPods && w.Namespace == workload.Namespace && w.Kind == reference.Kind && w.Name == reference.Name)
-                        .Select(w => new Workload(workload.Header, workload.Selector, w.PodLabels, isController: false, w.Containers))
                         .ToList();
+                    var sources = referenced.Select(w => new Workload(workload.Header, workload.Selector, w.PodLabels, isController: false, w.Containers)).ToList();
                     _templateSources[workload] = sources;
                     foreach (var source in sources)
                     {
                         _pods[workload.Namespace].Add(source);
+                    }
+
+                    // Experiment pods: the referenced template with each step template's own labels on top.
+                    foreach (var extra in workload.ExtraPods)
+                    {
+                        foreach (var template in referenced)
+                        {
+                            var labels = new LabelMap(extra.PodLabels.Concat(template.PodLabels.Where(l => !extra.PodLabels.TryGetValue(l.Key, out _))).ToList(), extra.PodLabels.Span);
+                            _pods[workload.Namespace].Add(new Workload(workload.Header, extra.Selector, labels, isController: false, template.Containers));
+                        }
                     }
                 }
             }

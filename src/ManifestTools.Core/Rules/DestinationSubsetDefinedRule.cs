@@ -21,7 +21,7 @@ namespace ManifestTools.Rules
                 }
 
                 var host = index.ResolvedHost(destination);
-                if (Placeholders.In(host))
+                if (Placeholders.InName(host))
                 {
                     continue;
                 }

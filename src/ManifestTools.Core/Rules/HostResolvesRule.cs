@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using ManifestTools.Diagnostics;
 using ManifestTools.Model;
@@ -13,6 +14,12 @@ namespace ManifestTools.Rules
     /// </summary>
     public sealed class HostResolvesRule : IManifestRule
     {
+        /// <summary>
+        /// Namespaces whose Services an installer creates (istioctl, the Istio and cluster charts): a repository's
+        /// manifests reach them, and may hold some objects of theirs, but seldom the Services themselves.
+        /// </summary>
+        private static readonly HashSet<string> InstalledNamespaces = new HashSet<string>(StringComparer.Ordinal) { "istio-system", "kube-system" };
+
         public DiagnosticDescriptor Descriptor => DiagnosticCatalog.UnknownHost;
 
         public void Check(RuleContext context)
@@ -40,7 +47,7 @@ namespace ManifestTools.Rules
         {
             var index = context.Index;
             var options = index.Options;
-            if (HostNames.IsWildcard(fqdn) || Placeholders.In(fqdn) || index.IsExternalHost(fqdn))
+            if (HostNames.IsWildcard(fqdn) || Placeholders.InName(fqdn) || index.IsExternalHost(fqdn))
             {
                 return;
             }
@@ -54,11 +61,13 @@ namespace ManifestTools.Rules
                     return;
                 }
 
-                if (!index.HasServicesIn(ns) && hint.Length == 0)
+                if (hint.Length == 0 && (!index.HasServicesIn(ns) || InstalledNamespaces.Contains(ns)))
                 {
                     severity = Severity.Warning;
-                    hint = (index.HasNamespace(ns) ? $"; no Service of namespace {ns} is in the input" : $"; nothing of namespace {ns} is in the input") +
-                           ", so it may be defined elsewhere: if it is, list the namespace under external.namespaces in .manifest-tools.yaml";
+                    var why = !index.HasNamespace(ns) ? $"nothing of namespace {ns} is in the input"
+                        : !index.HasServicesIn(ns) ? $"no Service of namespace {ns} is in the input"
+                        : $"the Services of namespace {ns} are usually created by its installer, not by these manifests";
+                    hint = $"; {why}, so it may be defined elsewhere: if it is, list the namespace under external.namespaces in .manifest-tools.yaml";
                 }
             }
             else if (hint.Length == 0)

@@ -44,11 +44,25 @@ namespace ManifestTools.Rules
                         continue; // Identical reach: report the pair once, at the later object.
                     }
 
-                    context.Report(workload, workload.Selector.Span, workload.Ref.ToString(), workload.Selector.ToString(), other.Ref.ToString());
+                    // The same pods under another name in another file (tcp-echo.yaml beside tcp-echo-services.yaml, one sample
+                    // per file) are likely alternatives: only a warning, since the linter cannot tell whether both are applied.
+                    if (workload.File != other.File && SameLabels(workload.PodLabels, other.PodLabels))
+                    {
+                        context.Report(workload, workload.Selector.Span, Severity.Warning, workload.Ref.ToString(), workload.Selector.ToString(), other.Ref.ToString(),
+                            $" in {other.File}, whose pods carry the same labels: the files are probably alternatives, of which one is applied; if both are, give the two labels that tell them apart");
+                    }
+                    else
+                    {
+                        context.Report(workload, workload.Selector.Span, workload.Ref.ToString(), workload.Selector.ToString(), other.Ref.ToString(),
+                            "; add a label that tells them apart (such as version) to both selectors and templates");
+                    }
+
                     break; // One finding per selector: fixing it fixes every overlap, and N copies stay linear.
                 }
             }
         }
+
+        private static bool SameLabels(LabelMap a, LabelMap b) => a.Count == b.Count && a.IsSubsetOf(b);
 
         private static bool References(Workload rollout, Workload workload) =>
             rollout.TemplateFrom is { } reference && reference.Kind == workload.Kind && reference.Name == workload.Name;

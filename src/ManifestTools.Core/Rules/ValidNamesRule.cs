@@ -15,7 +15,7 @@ namespace ManifestTools.Rules
             foreach (var obj in context.Index.Objects)
             {
                 var header = obj.Header;
-                if (!header.NameIsGenerated && !Placeholders.In(header.Name))
+                if (!header.NameIsGenerated && !Placeholders.InName(header.Name))
                 {
                     var (rule, problem) = header.Kind switch
                     {
@@ -29,7 +29,7 @@ namespace ManifestTools.Rules
                     }
                 }
 
-                if (header.NamespaceSpan is { } namespaceSpan && !Placeholders.In(header.Namespace) && KubernetesNames.CheckDns1123Label(header.Namespace) is { } nsProblem)
+                if (header.NamespaceSpan is { } namespaceSpan && !Placeholders.InName(header.Namespace) && KubernetesNames.CheckDns1123Label(header.Namespace) is { } nsProblem)
                 {
                     context.Report(obj, namespaceSpan, $"namespace \"{header.Namespace}\" is not a DNS-1123 label: it {nsProblem}");
                 }

@@ -250,9 +250,9 @@ namespace ManifestTools.Tests.Loading
             var withTheFolder = Findings(ManifestLoader.Load(new[] { dir.Path, patch }, new LintOptions()));
 
             Assert.Equal("MT0002", alone.Id);
-            Assert.Equal("spec.selector is required for apps/v1 Deployment", alone.Message);
+            Assert.Equal("Deployment default/guestbook-ui: spec.selector is required for apps/v1 Deployment", alone.Message);
             Assert.Equal((5, 1), (alone.Span.Line, alone.Span.Column));
-            Assert.Contains(withTheFolder, d => d.Id == "MT0002" && d.Message == "spec.selector is required for apps/v1 Deployment");
+            Assert.Contains(withTheFolder, d => d.Id == "MT0002" && d.Message.EndsWith("spec.selector is required for apps/v1 Deployment"));
         }
 
         [Fact]
@@ -274,7 +274,7 @@ namespace ManifestTools.Tests.Loading
 
             var d = Assert.Single(Findings(Walk(dir)));
 
-            Assert.Equal(("MT0002", "spec.selector is required for apps/v1 Deployment"), (d.Id, d.Message));
+            Assert.Equal(("MT0002", "Deployment default/guestbook-ui: spec.selector is required for apps/v1 Deployment"), (d.Id, d.Message));
         }
 
         // ---- skipped folders and files -----------------------------------------------------------------------------

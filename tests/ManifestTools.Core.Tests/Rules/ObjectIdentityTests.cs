@@ -76,10 +76,13 @@ namespace ManifestTools.Tests.Rules
         {
             var set = Mesh.Deployment("v1").Replace("kind: Deployment", "kind: StatefulSet");
 
-            var d = Assert.Single(Lint.Files(("deployment.yaml", Mesh.Deployment("v1")), ("statefulset.yaml", set)).Only("MT2003"));
+            // In one file, so that they are not taken for alternatives of each other either.
+            var d = Assert.Single(Lint.Files(("reviews.yaml", Mesh.Join(Mesh.Deployment("v1"), set))).Only("MT2003"));
 
-            Assert.Equal(("statefulset.yaml", 7, 3), (d.File, d.Span.Line, d.Span.Column));
-            Assert.Contains("StatefulSet default/reviews-v1 (app=reviews, version=v1) also selects the pods of Deployment default/reviews-v1", d.Message);
+            Assert.Equal((Severity.Error, "reviews.yaml", 21, 3), (d.Severity, d.File, d.Span.Line, d.Span.Column));
+            Assert.Equal("StatefulSet default/reviews-v1", d.Subject?.ToString());
+            Assert.Equal("the selector of StatefulSet default/reviews-v1 (app=reviews,version=v1) also selects the pods of Deployment default/reviews-v1; " +
+                "add a label that tells them apart (such as version) to both selectors and templates", d.Message);
         }
 
         // ---- MT1008 ----------------------------------------------------------------------------------------------
@@ -242,6 +245,37 @@ namespace ManifestTools.Tests.Rules
             var d = Assert.Single(Lint.Files(("bookinfo.yaml", Mesh.Deployment("v1")), ("bookinfo-psa.yaml", broken)).Only("MT2001"));
 
             Assert.Equal(("bookinfo-psa.yaml", 7, 3), (d.File, d.Span.Line, d.Span.Column));
+        }
+
+        [Fact]
+        public void TwoNamesForTheSamePods_InDifferentFiles_AreProbablyAlternatives_AndOnlyWarned()
+        {
+            // tcp-echo.yaml beside tcp-echo-services.yaml: one sample, two files, two names for one Deployment.
+            var renamed = Mesh.Deployment("v1").Replace("name: reviews-v1", "name: reviews");
+
+            var d = Assert.Single(Lint.Files(("a.yaml", Mesh.Deployment("v1")), ("b.yaml", renamed)).Only("MT2003"));
+
+            Assert.Equal(Severity.Warning, d.Severity);
+            Assert.EndsWith("also selects the pods of Deployment default/reviews-v1 in a.yaml, whose pods carry the same labels: the files are " +
+                            "probably alternatives, of which one is applied; if both are, give the two labels that tell them apart", d.Message);
+        }
+
+        [Fact]
+        public void TwoNamesForTheSamePods_InOneFile_AreBothApplied_AndAnError()
+        {
+            var renamed = Mesh.Deployment("v1").Replace("name: reviews-v1", "name: reviews");
+
+            var d = Assert.Single(Lint.Files(("a.yaml", Mesh.Join(Mesh.Deployment("v1"), renamed))).Only("MT2003"));
+
+            Assert.Equal(Severity.Error, d.Severity);
+        }
+
+        [Fact]
+        public void AnExtensionsDeployment_AndAnAppsDeployment_OfOneName_AreOneObject()
+        {
+            var old = Mesh.Deployment("v1").Replace("apiVersion: apps/v1", "apiVersion: extensions/v1beta1");
+
+            Assert.Empty(Lint.Files(("new.yaml", Mesh.Deployment("v1")), ("old.yaml", old)).Only("MT2003"));
         }
     }
 }
