@@ -164,10 +164,51 @@ namespace ManifestTools.Yaml
         /// <summary>False only in the tests that compare the two readers.</summary>
         internal bool UseBlockReader { get; set; } = true;
 
+        /// <summary>
+        /// A chunk YamlDotNet refuses is read once more from a copy that settles the blank lines opening its block
+        /// scalars (<see cref="LeadingBlankLines"/>); that reading, error and all, replaces the first when the copy holds.
+        /// </summary>
         private void ReadChunk(string chunk, int lineOffset, Action<YNode> onDocument)
         {
+            int reported = _diagnostics.Count;
+            long aliased = _aliasedNodes;
+            int documents = 0;
+            long stoppedAt = Parse(chunk, null, lineOffset, root =>
+            {
+                documents++;
+                onDocument(root);
+            });
 
-            var scanner = new Scanner(new StringReader(chunk));
+            // Documents already handed on cannot be taken back, so only a chunk whose first document failed is read
+            // again; a chunk holds more than one document only after a "..." line.
+            if (stoppedAt == long.MaxValue || documents > 0 || !(LeadingBlankLines.Find(chunk) is { } changed))
+            {
+                return;
+            }
+
+            var firstReading = _diagnostics.GetRange(reported, _diagnostics.Count - reported);
+            long firstAliased = _aliasedNodes;
+            _diagnostics.RemoveRange(reported, firstReading.Count);
+            _aliasedNodes = aliased;
+            var roots = new List<YNode>();
+            if (changed.Holds(Parse(changed.Text, changed, lineOffset, roots.Add)))
+            {
+                roots.ForEach(onDocument);
+                return;
+            }
+
+            _diagnostics.RemoveRange(reported, _diagnostics.Count - reported);
+            _diagnostics.AddRange(firstReading);
+            _aliasedNodes = firstAliased;
+        }
+
+        /// <summary>
+        /// Reads <paramref name="text"/> (a chunk, or its copy with <paramref name="changes"/>) and returns the line,
+        /// within it, where YamlDotNet stopped on an error, or <see cref="long.MaxValue"/> when it read to the end.
+        /// </summary>
+        private long Parse(string text, LeadingBlankLines? changes, int lineOffset, Action<YNode> onDocument)
+        {
+            var scanner = new Scanner(new StringReader(text));
             var parser = new Parser(scanner);
             try
             {
@@ -175,19 +216,22 @@ namespace ManifestTools.Yaml
                 while (!parser.TryConsume<StreamEnd>(out _))
                 {
                     parser.Consume<DocumentStart>();
-                    var root = new DocumentBuilder(this, lineOffset).Build(parser);
+                    var root = new DocumentBuilder(this, text, changes, lineOffset).Build(parser);
                     parser.Consume<DocumentEnd>();
                     if (root != null && !(root is YScalar scalar && scalar.IsNull))
                     {
                         onDocument(root);
                     }
                 }
+
+                return long.MaxValue;
             }
             catch (YamlException ex)
             {
                 // Some scanner errors (a tab used as indentation) carry no position; the scanner stopped where it went wrong.
                 var start = ex.Start.Equals(Mark.Empty) && ex.End.Equals(Mark.Empty) ? scanner.CurrentPosition : ex.Start;
                 Report(DiagnosticCatalog.YamlSyntax, Span(start, start, lineOffset), MarkPrefix.Value.Replace(ex.Message, string.Empty));
+                return start.Line;
             }
             catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException || ex is FormatException)
             {
@@ -196,6 +240,7 @@ namespace ManifestTools.Yaml
                 var at = parser.Current?.End ?? Mark.Empty;
                 Report(DiagnosticCatalog.YamlSyntax, Span(at, at, lineOffset),
                     "the YAML cannot be read past this point: look for an unclosed [ or {, a stray quote, or wrong indentation");
+                return at.Line;
             }
         }
 
@@ -210,13 +255,17 @@ namespace ManifestTools.Yaml
         private sealed class DocumentBuilder
         {
             private readonly YamlDocumentReader _owner;
+            private readonly string _text;
+            private readonly LeadingBlankLines? _changes;
             private readonly int _lineOffset;
             private readonly Stack<Frame> _stack = new Stack<Frame>();
             private readonly Dictionary<string, (YNode Node, long Size)> _anchors = new Dictionary<string, (YNode, long)>(StringComparer.Ordinal);
 
-            public DocumentBuilder(YamlDocumentReader owner, int lineOffset)
+            public DocumentBuilder(YamlDocumentReader owner, string text, LeadingBlankLines? changes, int lineOffset)
             {
                 _owner = owner;
+                _text = text;
+                _changes = changes;
                 _lineOffset = lineOffset;
             }
 
@@ -232,7 +281,8 @@ namespace ManifestTools.Yaml
                     switch (ev)
                     {
                         case Scalar scalar:
-                            completed = new YScalar(scalar.Value, scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty, Span(scalar.Start, scalar.End, _lineOffset));
+                            string value = scalar.Style == ScalarStyle.Literal || scalar.Style == ScalarStyle.Folded ? BlockValue(scalar) : scalar.Value;
+                            completed = new YScalar(value, scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty, Span(scalar.Start, scalar.End, _lineOffset));
                             completedSize = 1;
                             Remember(scalar.Anchor, completed, completedSize);
                             break;
@@ -294,6 +344,51 @@ namespace ManifestTools.Yaml
                         return null;
                     }
                 }
+            }
+
+            /// <summary>
+            /// A block scalar's value as the document holds it, and what go-yaml refuses in its opening lines, which
+            /// YamlDotNet reads otherwise. The findings keep the object: it is what the file says once they are fixed.
+            /// </summary>
+            private string BlockValue(Scalar scalar)
+            {
+                int indicator = LeadingBlankLines.IndicatorOf(_text, (int)scalar.Start.Index);
+                if (indicator < 0)
+                {
+                    return scalar.Value;
+                }
+
+                string value = scalar.Value;
+                if (_changes != null)
+                {
+                    value = _changes.Read(indicator, scalar.Start.Line, scalar.End, value, out var excess);
+                    if (excess is { } deeper)
+                    {
+                        int line = deeper.Line + _lineOffset;
+                        _owner.Report(DiagnosticCatalog.YamlSyntax, new SourceSpan(line, deeper.TextIndent + 1, line, deeper.Spaces + 1),
+                            $"this blank line at the start of a block scalar holds {deeper.Spaces} spaces, more than the {deeper.TextIndent} " +
+                            "that indent the scalar's first line of text: YAML takes the scalar's indentation from the deeper line, so the text " +
+                            "falls outside it and kubectl rejects the file; remove the spaces from the blank line");
+                    }
+                }
+
+                int tab = LeadingBlankLines.FindTab(_text, indicator);
+                if (tab >= 0)
+                {
+                    int start = (int)scalar.Start.Index, lines = 0;
+                    for (int i = start; i < tab; i++)
+                    {
+                        lines += _text[i] == '\n' ? 1 : 0;
+                    }
+
+                    int line = (int)scalar.Start.Line + lines + _lineOffset;
+                    int column = tab - _text.LastIndexOf('\n', tab);
+                    _owner.Report(DiagnosticCatalog.YamlSyntax, new SourceSpan(line, column, line, column + 1),
+                        "a tab in the blank lines that open this block scalar: YAML reads their whitespace as indentation, which " +
+                        "takes spaces only, so kubectl rejects the file (\"found a tab character where an indentation space is expected\"); remove the tab");
+                }
+
+                return value;
             }
 
             private bool Push(Frame frame, IParser parser)

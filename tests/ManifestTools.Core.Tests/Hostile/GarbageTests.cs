@@ -16,6 +16,7 @@ namespace ManifestTools.Tests.Hostile
             "-", " ", "  ", "\n", ":", "? ", "[", "]", "{", "}", ",", "&a", "*a", "!", "!!str", "!<x>", "|", ">-", "'", "\"",
             "%YAML 1.1", "#", "---", "...", "<<", "\t", "\\u", "\\U0011FFFF", "apiVersion: v1", "kind: List", "items", "metadata",
             "name", "spec", "http", "route", "weight", "selector", "matchLabels", "\u2028", "\u0085", "\ufeff", "\u00e9",
+            "|\n      \n", "|2-\n        \n", "\n    \t\n",
         };
 
         private const string Seed = """
@@ -54,6 +55,17 @@ namespace ManifestTools.Tests.Hostile
             kind: Service
             metadata: {name: ads}
             spec: {selector: {app: ads}, ports: [{port: 80}]}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata: {name: ads-scripts}
+            data:
+              start.sh: |
+                
+                echo start
+              stop.sh: |2-
+                    
+                  echo stop
             """;
 
         /// <summary>Parses and lints, and checks every finding has a real position; an exception fails the test with its input.</summary>

@@ -99,6 +99,25 @@ namespace ManifestTools.Tests.Hostile
         }
 
         [Fact]
+        public void FiftyThousandScriptsThatOpenWithBlankLinesAreReadInOneMorePass()
+        {
+            // Each would stop YamlDotNet on its own: one copy settles them all, where a new reading per scalar would read
+            // the document 50,000 times.
+            var yaml = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: scripts\ndata:\n");
+            for (int i = 0; i < 50_000; i++)
+            {
+                yaml.Append("  s").Append(i).Append(": |\n    \n    echo ").Append(i).Append('\n');
+            }
+
+            yaml.Append("  last: @\n");
+
+            var error = Assert.Single(Parse(yaml.ToString()).Diagnostics);
+
+            Assert.Equal(("MT0001", 150_006, 9), (error.Id, error.Span.Line, error.Span.Column));
+            Assert.Contains("cannot start any token", error.Message);
+        }
+
+        [Fact]
         public void ALongRunOfEmptyDocumentsYieldsNothingAndKeepsLinesExact()
         {
             var yaml = string.Concat(Enumerable.Repeat("---\n", 100_000)) + "apiVersion: v1\nkind: Service\nmetadata:\n  name: Last\n";
