@@ -84,18 +84,19 @@ namespace ManifestTools.Analyzers.Tests
                 .Property("_ManifestToolsNamespaceAsSet", "ns3")
                 .RunAsync();
 
-            // In the default namespace, ads is ads.default.svc.cluster.local, which nothing defines.
+            // In the default namespace, ads is ads.default.svc.cluster.local, which nothing defines; the Service ads in ns3
+            // is what was meant, so it is an error that names it.
             await new Test()
                 .Generated(GeneratedPath, Yaml.Generated)
                 .Manifest(CanaryPath, rule)
-                .Expect(Diagnostics.At("MT1004", DiagnosticSeverity.Warning, CanaryPath, rule, "host"))
+                .Expect(Diagnostics.At("MT1004", DiagnosticSeverity.Error, CanaryPath, rule, "host"))
                 .RunAsync();
         }
 
         [Fact]
         public async Task A_finding_keeps_its_own_severity_which_the_global_config_can_change()
         {
-            // MT1004 is an error by default, and a warning on a DestinationRule host.
+            // MT1004 is an error by default, and a warning for a host whose namespace the input does not hold.
             const string rule = """
                 apiVersion: networking.istio.io/v1
                 kind: DestinationRule

@@ -62,11 +62,28 @@ namespace ManifestTools.Loading
             }
 
             var patches = KustomizePatches.Listed(kustomizations);
-            var unique = inputs
-                .Where(i => i.Named || !patches.Contains(i.Full))
-                .GroupBy(i => i.Full, StringComparer.Ordinal)
-                .Select(g => g.OrderByDescending(i => i.Named).First())
-                .ToArray();
+            // A file both named and found in a folder is linted once, as named.
+            var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
+            var kept = new List<Input>(inputs.Count);
+            foreach (var input in inputs)
+            {
+                if (!input.Named && patches.Contains(input.Full))
+                {
+                    continue;
+                }
+
+                if (!byPath.TryGetValue(input.Full, out int at))
+                {
+                    byPath.Add(input.Full, kept.Count);
+                    kept.Add(input);
+                }
+                else if (input.Named)
+                {
+                    kept[at] = input;
+                }
+            }
+
+            var unique = kept.ToArray();
             var files = new ParsedFile?[unique.Length];
             var errors = new string?[unique.Length];
             Parallel.For(0, unique.Length, i =>

@@ -121,9 +121,12 @@ namespace ManifestTools.Model
             return index;
         }
 
-        public IEnumerator<Label> GetEnumerator() => _labels.GetEnumerator();
+        /// <summary>A struct enumerator: the rules walk label maps in their inner loops, where a boxed one allocates per loop.</summary>
+        public List<Label>.Enumerator GetEnumerator() => _labels.GetEnumerator();
 
-        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+        IEnumerator<Label> IEnumerable<Label>.GetEnumerator() => _labels.GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => _labels.GetEnumerator();
 
         /// <summary><c>app=ads,version=v2</c>, sorted by key so messages are stable.</summary>
         public override string ToString() => Format(_labels);

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ManifestTools.Model
 {
     /// <summary>
@@ -9,21 +7,35 @@ namespace ManifestTools.Model
     /// which no Kubernetes name may hold). A value that holds one is unknown to the linter, so it is neither reported
     /// as invalid nor taken as a real name to look up.
     /// </summary>
+    /// <remarks>Scanned by hand: every name and label passes through here, and a regular expression would be built and
+    /// compiled by the JIT on every run of the CLI.</remarks>
     public static class Placeholders
     {
-        private static readonly Regex Pattern = new Regex(@"\$\{[^}]*\}|\$\([^)]*\)|\{\{.*?\}\}", RegexOptions.CultureInvariant | RegexOptions.Singleline);
+        public static bool In(string? value)
+        {
+            if (value == null)
+            {
+                return false;
+            }
 
-        private static readonly Regex FillIn = new Regex(@"(?:^|[.\-/])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?:$|[.\-/])", RegexOptions.CultureInvariant);
+            for (int i = value.IndexOfAny(Starts); i >= 0 && i + 1 < value.Length; i = value.IndexOfAny(Starts, i + 1))
+            {
+                char next = value[i + 1];
+                string? close = value[i] == '$' ? (next == '{' ? "}" : next == '(' ? ")" : null) : next == '{' ? "}}" : null;
+                if (close != null && value.IndexOf(close, i + 2, System.StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
 
-        public static bool In(string? value) =>
-            value != null && value.IndexOfAny(Starts) >= 0 && Pattern.IsMatch(value);
+            return false;
+        }
 
         /// <summary>
         /// For names, namespaces and hosts, which may not hold capitals or underscores, also a fill-in name. Label
         /// values may (<c>tier: BACKEND_API</c> is valid), so they are placeholders only by <see cref="In(string)"/>.
         /// </summary>
-        public static bool InName(string? value) =>
-            In(value) || (value != null && value.IndexOf('_') > 0 && FillIn.IsMatch(value));
+        public static bool InName(string? value) => In(value) || (value != null && value.IndexOf('_') > 0 && HasFillIn(value));
 
         public static bool In(LabelMap labels)
         {
@@ -36,6 +48,55 @@ namespace ManifestTools.Model
             }
 
             return false;
+        }
+
+        /// <summary>A part between dots, dashes or slashes of capitals and digits with an underscore inside: PROJECT_ID.</summary>
+        private static bool HasFillIn(string value)
+        {
+            int start = 0;
+            for (int i = 0; i <= value.Length; i++)
+            {
+                if (i == value.Length || value[i] == '.' || value[i] == '-' || value[i] == '/')
+                {
+                    if (IsFillIn(value, start, i))
+                    {
+                        return true;
+                    }
+
+                    start = i + 1;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsFillIn(string value, int start, int end)
+        {
+            if (end - start < 3 || value[start] < 'A' || value[start] > 'Z' || value[end - 1] == '_')
+            {
+                return false;
+            }
+
+            bool underscore = false;
+            for (int i = start; i < end; i++)
+            {
+                char c = value[i];
+                if (c == '_')
+                {
+                    if (value[i - 1] == '_')
+                    {
+                        return false;
+                    }
+
+                    underscore = true;
+                }
+                else if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+                {
+                    return false;
+                }
+            }
+
+            return underscore;
         }
 
         private static readonly char[] Starts = { '$', '{' };

@@ -18,7 +18,7 @@ namespace ManifestTools.Rules
             {
                 // Every definition of the host is an alternative: the port is fine when any of them exposes it.
                 var targets = index.TargetsOf(destination);
-                if (targets.Count == 0 || targets.Any(t => t.Ports.Count == 0) || destination.PortIsPlaceholder)
+                if (targets.Count == 0 || destination.PortIsPlaceholder || AnyWithoutPorts(targets))
                 {
                     continue;
                 }
@@ -26,7 +26,7 @@ namespace ManifestTools.Rules
                 var target = targets[0];
                 if (destination.Port is { } port)
                 {
-                    if (!targets.Any(t => Exposes(t.Ports, port.Value)))
+                    if (!AnyExposes(targets, port.Value))
                     {
                         context.Report(service, port.Span,
                             $"{Describe.Where(service, route)} sends to port {port.Value.ToString(CultureInfo.InvariantCulture)}, but {target.Object.Kind} {target.Object.Name} exposes only {Exposed(target)}");
@@ -38,6 +38,32 @@ namespace ManifestTools.Rules
                         $"{Describe.Where(service, route)} names no port, but {target.Object.Kind} {target.Object.Name} exposes several ({Exposed(target)}); set destination.port.number");
                 }
             }
+        }
+
+        private static bool AnyWithoutPorts(IReadOnlyList<Resolution.HostTarget> targets)
+        {
+            for (int i = 0; i < targets.Count; i++)
+            {
+                if (targets[i].Ports.Count == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AnyExposes(IReadOnlyList<Resolution.HostTarget> targets, int number)
+        {
+            for (int i = 0; i < targets.Count; i++)
+            {
+                if (Exposes(targets[i].Ports, number))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool Exposes(IReadOnlyList<ServicePort> ports, int number)

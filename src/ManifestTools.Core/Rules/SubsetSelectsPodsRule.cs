@@ -60,10 +60,18 @@ namespace ManifestTools.Rules
             }
         }
 
-        private static LabelMap PodLabelsOf(Subset subset) =>
-            subset.Labels.Any(label => EndpointLabels.Contains(label.Key))
-                ? new LabelMap(subset.Labels.Where(label => !EndpointLabels.Contains(label.Key)).ToList(), subset.Labels.Span)
-                : subset.Labels;
+        private static LabelMap PodLabelsOf(Subset subset)
+        {
+            foreach (var label in subset.Labels)
+            {
+                if (EndpointLabels.Contains(label.Key))
+                {
+                    return new LabelMap(subset.Labels.Where(l => !EndpointLabels.Contains(l.Key)).ToList(), subset.Labels.Span);
+                }
+            }
+
+            return subset.Labels;
+        }
 
         private static (string Host, string Why)? CheckService(MeshIndex index, KubeService service, LabelMap subset)
         {
