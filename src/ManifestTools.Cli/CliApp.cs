@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -49,8 +50,15 @@ namespace ManifestTools.Cli
 
         private static int Lint(LintArguments arguments, Stream stdin, TextWriter stdout, TextWriter stderr)
         {
-            if (!TryLoadConfig(arguments, stderr, out var config))
+            if (!TryLoadConfig(arguments, stderr, out var config, out var configErrors))
             {
+                if (configErrors.Count > 0)
+                {
+                    // The report still goes out, in its format, so that a SARIF upload or an annotation shows the problem.
+                    Formatter(arguments.Format).Write(new LintReport(configErrors, 1, 0), stdout);
+                    stderr.WriteLine($"manifest-tools: {configErrors[0].File} is not valid; fix it, or name another with --config");
+                }
+
                 return ExitCodes.UsageOrIoError;
             }
 
@@ -58,6 +66,11 @@ namespace ManifestTools.Cli
             var loaded = ManifestLoader.Load(arguments.Paths.Where(p => p != LintArguments.StandardInput), options);
             var files = loaded.Files.ToList();
             var ioErrors = loaded.IoErrors.ToList();
+            foreach (var skipped in loaded.Skipped)
+            {
+                stderr.WriteLine("manifest-tools: skipped " + skipped);
+            }
+
             if (arguments.Paths.Contains(LintArguments.StandardInput))
             {
                 try
@@ -99,9 +112,10 @@ namespace ManifestTools.Cli
         /// The configuration named by --config, or the nearest one above the paths (the current folder for standard
         /// input). Paths configured by different files are a usage error: which file applies would be a guess.
         /// </summary>
-        private static bool TryLoadConfig(LintArguments arguments, TextWriter stderr, out ManifestToolsConfig? config)
+        private static bool TryLoadConfig(LintArguments arguments, TextWriter stderr, out ManifestToolsConfig? config, out IReadOnlyList<ManifestDiagnostic> errors)
         {
             config = null;
+            errors = Array.Empty<ManifestDiagnostic>();
             string? path = arguments.ConfigFile;
             if (path == null)
             {
@@ -132,12 +146,9 @@ namespace ManifestTools.Cli
                 return true;
             }
 
-            config = ManifestToolsConfig.Load(path, out var errors);
-            foreach (var error in errors)
-            {
-                stderr.WriteLine(Display(path) + error.ToString().Substring(error.File.Length));
-            }
-
+            config = ManifestToolsConfig.Load(path, out var problems);
+            var shown = Display(path);
+            errors = problems.Select(e => new ManifestDiagnostic(e.Descriptor, e.Severity, shown, e.Span, e.Message, null)).ToList();
             return errors.Count == 0;
         }
 

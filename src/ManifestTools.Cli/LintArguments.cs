@@ -5,6 +5,7 @@ using System.CommandLine.Parsing;
 using System.Linq;
 using ManifestTools.Configuration;
 using ManifestTools.Diagnostics;
+using ManifestTools.Model;
 
 namespace ManifestTools.Cli
 {
@@ -93,6 +94,20 @@ namespace ManifestTools.Cli
                 Description = "The suffix of in-cluster host names: <name>.<namespace>.svc.<domain> [default: clusterDomain of .manifest-tools.yaml, else cluster.local].",
                 HelpName = "DOMAIN",
             };
+            ns.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<string>() is { } value && KubernetesNames.CheckDns1123Label(value) is { } problem)
+                {
+                    result.AddError($"--namespace {value} is not a DNS-1123 label: it {problem}");
+                }
+            });
+            clusterDomain.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<string>() is { } value && KubernetesNames.CheckDns1123Subdomain(value.Trim('.')) is { } problem)
+                {
+                    result.AddError($"--cluster-domain {value} is not a DNS subdomain: it {problem}");
+                }
+            });
             var config = new Option<string>("--config")
             {
                 Description = "The configuration file [default: the nearest .manifest-tools.yaml in the linted folder or above it].",

@@ -49,7 +49,7 @@ namespace ManifestTools
         public static LintReport Lint(IReadOnlyList<ParsedFile> files, LintOptions options)
         {
             var objects = files.SelectMany(f => f.Objects).ToList();
-            var index = new MeshIndex(objects, options);
+            var index = new MeshIndex(objects, options, files.Select(f => f.MakesInputIncomplete).FirstOrDefault(reason => reason != null));
             // Rules only read the index, so they run in parallel, each into its own list; the sort below fixes the order.
             var findings = new List<ManifestDiagnostic>[Rules.Count];
             Parallel.For(0, Rules.Count, i =>
@@ -65,7 +65,8 @@ namespace ManifestTools
             }
 
             diagnostics.Sort(Compare);
-            return new LintReport(diagnostics, files.Count, objects.Count);
+            // Files that held no manifest (a values file, package.json) were passed over, and are not counted as linted.
+            return new LintReport(diagnostics, files.Count(f => f.Objects.Count > 0 || f.Diagnostics.Count > 0), objects.Count);
         }
 
         /// <summary>Loads files and directories, then lints them together.</summary>

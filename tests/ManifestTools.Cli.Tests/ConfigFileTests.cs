@@ -45,13 +45,17 @@ namespace ManifestTools.Cli.Tests
             File.WriteAllText(Path.Combine(dir.Path, ".manifest-tools.yaml"), "rules:\n  MT1004: none\n  MT1010: error\nseverity: {}\n");
 
             var (exitCode, stdout, stderr) = CliRunner.Run("lint", dir.Path);
+            var (_, sarif, _) = CliRunner.Run("lint", dir.Path, "--format", "sarif");
 
             Assert.Equal(2, exitCode);
-            Assert.Equal(string.Empty, stdout);
-            var lines = stderr.TrimEnd('\n').Split('\n');
-            Assert.Equal(2, lines.Length);
+            var lines = stdout.TrimEnd('\n').Split('\n');
+            Assert.Equal(3, lines.Length);
             Assert.EndsWith(".manifest-tools.yaml(3,3): error MT0005: MT1010 is not a rule that can be configured here; `manifest-tools rules` lists them", lines[0]);
             Assert.EndsWith(".manifest-tools.yaml(4,1): error MT0005: unknown key severity; the keys are defaultNamespace, clusterDomain, ignore, external, rules, suppress", lines[1]);
+            Assert.StartsWith("manifest-tools: ", stderr);
+            Assert.Contains(".manifest-tools.yaml is not valid", stderr);
+            // A SARIF upload that runs whatever the exit code still gets a valid log, with the problem in it.
+            Assert.Contains("\"ruleId\": \"MT0005\"", sarif);
         }
 
         [Fact]
@@ -71,6 +75,17 @@ namespace ManifestTools.Cli.Tests
             var (exitCode, _, stderr) = CliRunner.Run("lint", file, "--config", Path.Combine(dir.Path, "nope.yaml"));
             Assert.Equal(2, exitCode);
             Assert.Contains("nope.yaml: no such file", stderr);
+        }
+
+        [Theory]
+        [InlineData("--namespace", "Bad_NS", "--namespace Bad_NS is not a DNS-1123 label")]
+        [InlineData("--cluster-domain", "cluster local", "--cluster-domain cluster local is not a DNS subdomain")]
+        public void AnInvalidNamespaceOrDomainOption_IsAUsageError(string option, string value, string message)
+        {
+            var (exitCode, stdout, stderr) = CliRunner.Run("lint", "Scenarios/valid/mesh.yaml", option, value);
+
+            Assert.Equal((2, string.Empty), (exitCode, stdout));
+            Assert.Contains(message, stderr);
         }
 
         [Fact]

@@ -75,7 +75,7 @@ namespace ManifestTools.Cli.Tests
             var (exitCode, stdout, stderr) = CliRunner.RunWithInput(Array.Empty<byte>(), "lint", "-");
 
             Assert.Equal(2, exitCode);
-            Assert.Equal("0 errors, 0 warnings in 1 file (0 objects)\n", stdout);
+            Assert.Equal("0 errors, 0 warnings in 0 files (0 objects)\n", stdout);
             Assert.StartsWith("manifest-tools: no Kubernetes manifests found in <stdin>\n" + Hint, stderr);
         }
 

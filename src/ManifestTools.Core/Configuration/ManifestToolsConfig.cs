@@ -17,6 +17,8 @@ namespace ManifestTools.Configuration
     {
         public const string FileName = ".manifest-tools.yaml";
 
+        private const int MaxBytes = 1 << 20;
+
         private static readonly string[] Keys = { "defaultNamespace", "clusterDomain", "ignore", "external", "rules", "suppress" };
 
         private readonly List<PathPattern> _ignore = new List<PathPattern>();
@@ -60,14 +62,20 @@ namespace ManifestTools.Configuration
         /// <summary>Reads the file; problems (unknown keys, wrong types, unknown rule IDs, YAML errors) come back as MT0005 findings at their position.</summary>
         public static ManifestToolsConfig? Load(string path, out IReadOnlyList<ManifestDiagnostic> errors)
         {
-            string text;
+            string? text;
             try
             {
-                text = File.ReadAllText(path);
+                text = Loading.BoundedText.Read(path, MaxBytes);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                errors = new[] { Error(path, SourceSpan.At(1, 1), "cannot be read: " + ex.Message) };
+                errors = new[] { Error(path, SourceSpan.At(1, 1), "cannot be read: " + (ex is UnauthorizedAccessException ? "permission denied" : ex.GetType().Name)) };
+                return null;
+            }
+
+            if (text == null)
+            {
+                errors = new[] { Error(path, SourceSpan.At(1, 1), $"holds more than {MaxBytes:N0} bytes, far more than any configuration needs") };
                 return null;
             }
 
@@ -120,8 +128,16 @@ namespace ManifestTools.Configuration
         /// </summary>
         public Severity? SeverityOf(string id, Severity severity, string? fullPath)
         {
-            if (fullPath != null && Relative(fullPath) is { } relative &&
-                _suppressions.Any(s => (s.Rules.Contains("*") || s.Rules.Contains(id)) && s.Paths.Any(p => p.Matches(relative))))
+            string? relative = null;
+            if (fullPath != null && System.IO.Path.IsPathRooted(fullPath) && (relative = Relative(fullPath)) == null)
+            {
+                return severity; // A file beside the configured folder, linted in the same run, is not configured by it.
+            }
+
+            // A path that is not rooted (a test's, an in-memory file's) is taken as relative to this file's folder.
+            relative ??= fullPath?.Replace('\\', '/');
+
+            if (relative != null && _suppressions.Any(s => (s.Rules.Contains("*") || s.Rules.Contains(id)) && s.Paths.Any(p => p.Matches(relative))))
             {
                 return null;
             }
@@ -172,7 +188,14 @@ namespace ManifestTools.Configuration
                     case "clusterDomain":
                         if (Text(value, key, errors) is { } domain)
                         {
-                            ClusterDomain = domain.Trim('.');
+                            if (KubernetesNames.CheckDns1123Subdomain(domain.Trim('.')) is { } problem)
+                            {
+                                errors.Add(Error(Path, value.Span, $"clusterDomain \"{domain}\" is not a DNS subdomain: it {problem}"));
+                            }
+                            else
+                            {
+                                ClusterDomain = domain.Trim('.');
+                            }
                         }
 
                         break;
@@ -314,12 +337,26 @@ namespace ManifestTools.Configuration
                 return true;
             }
 
-            errors.Add(Error(Path, span, $"{id} is not a rule that can be configured here; `manifest-tools rules` lists them"));
+            errors.Add(Error(Path, span, id == DiagnosticCatalog.InvalidConfiguration.Id
+                ? $"{id}, a problem of this file itself, cannot be configured in it"
+                : $"{id} is not a rule that can be configured here; `manifest-tools rules` lists them"));
             return false;
         }
 
-        private IEnumerable<PathPattern> Patterns(YNode value, string key, List<ManifestDiagnostic> errors) =>
-            Strings(value, key, errors).Select(p => new PathPattern(p));
+        private IEnumerable<PathPattern> Patterns(YNode value, string key, List<ManifestDiagnostic> errors)
+        {
+            foreach (var pattern in Located(value, key, errors))
+            {
+                // Read as literal text, a negation or a character class would silently match nothing.
+                if (pattern.Value.StartsWith("!", StringComparison.Ordinal) || pattern.Value.IndexOfAny(new[] { '[', ']' }) >= 0)
+                {
+                    errors.Add(Error(Path, pattern.Span, $"{key}: \"{pattern.Value}\" uses ! or [ ], which are not supported; patterns have *, ** and ?"));
+                    continue;
+                }
+
+                yield return new PathPattern(pattern.Value);
+            }
+        }
 
         private IEnumerable<string> Strings(YNode value, string key, List<ManifestDiagnostic> errors) =>
             Located(value, key, errors).Select(s => s.Value);

@@ -6,8 +6,9 @@ namespace ManifestTools.Configuration
 {
     /// <summary>
     /// A path glob of the configuration file, relative to the file's folder, read as .gitignore reads one: <c>*</c>
-    /// and <c>?</c> stay within a folder name, <c>**</c> spans folders, a pattern without a slash matches a file or
-    /// folder name at any depth, and a pattern that matches a folder matches everything below it.
+    /// and <c>?</c> stay within a folder name, <c>**</c> spans folders, a pattern without a slash (and not starting
+    /// with <c>./</c>) matches a file or folder name at any depth, and a pattern that matches a folder matches
+    /// everything below it.
     /// </summary>
     public sealed class PathPattern
     {
@@ -17,12 +18,13 @@ namespace ManifestTools.Configuration
         {
             Text = pattern;
             var p = pattern.Replace('\\', '/');
+            bool anchored = p.StartsWith("./", StringComparison.Ordinal) || p.StartsWith("/", StringComparison.Ordinal);
             if (p.StartsWith("./", StringComparison.Ordinal))
             {
                 p = p.Substring(2);
             }
 
-            bool anchored = p.StartsWith("/", StringComparison.Ordinal) || p.TrimEnd('/').IndexOf('/') >= 0;
+            anchored |= p.TrimEnd('/').IndexOf('/') >= 0;
             p = p.Trim('/');
             var regex = new StringBuilder("^");
             if (!anchored)

@@ -28,8 +28,9 @@ namespace ManifestTools.Diagnostics
         public static readonly DiagnosticDescriptor HelmChartNotLinted = new DiagnosticDescriptor(
             "MT0004", "HelmChartNotLinted", "A Helm chart's templates are not linted", Severity.Info,
             "folder {0} is a Helm chart; its templates are Go templates, not manifests, so they are not linted: lint what it renders with `helm template {1} | manifest-tools lint -`",
-            "A folder that holds Chart.yaml is a Helm chart. Its templates only become manifests when Helm renders them " +
-            "with the chart's values, so the linter skips the whole folder when it walks a directory, and says so once.");
+            "A folder that holds Helm's Chart.yaml is a Helm chart. Its templates only become manifests when Helm renders " +
+            "them with the chart's values, so when the linter walks a folder it skips templates/, charts/ and Helm's own " +
+            "files there, and says so once.");
 
         public static readonly DiagnosticDescriptor InvalidConfiguration = new DiagnosticDescriptor(
             "MT0005", "InvalidConfiguration", "The configuration file is not valid", Severity.Error,

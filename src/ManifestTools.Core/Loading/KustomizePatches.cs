@@ -7,13 +7,15 @@ using ManifestTools.Yaml;
 namespace ManifestTools.Loading
 {
     /// <summary>
-    /// The files a kustomization reads as patches or as its own plugins' configuration. A strategic-merge patch looks
+    /// The files a kustomization reads as patches, as its own plugins' configuration, or as generator data. A strategic-merge patch looks
     /// like an object but is a fragment (a Deployment without a selector), so linting it as one reports what is not wrong.
     /// </summary>
     internal static class KustomizePatches
     {
         /// <summary>Fields whose entries are a path, or a mapping with <c>path:</c>; inline patches have no path.</summary>
         private static readonly string[] Fields = { "patches", "patchesStrategicMerge", "patchesJson6902", "generators", "transformers", "validators" };
+
+        private const int MaxBytes = 1 << 20;
 
         public static bool IsKustomization(string fileName) =>
             fileName == "kustomization.yaml" || fileName == "kustomization.yml" || fileName == "Kustomization";
@@ -24,14 +26,19 @@ namespace ManifestTools.Loading
             var listed = new HashSet<string>(StringComparer.Ordinal);
             foreach (var kustomization in kustomizations)
             {
-                string text;
+                string? text;
                 try
                 {
-                    text = File.ReadAllText(kustomization);
+                    text = BoundedText.Read(kustomization, MaxBytes);
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
                     continue; // The file itself is linted too, and its read error is reported there.
+                }
+
+                if (text == null)
+                {
+                    continue; // Far larger than any kustomization; linting the file itself reports the limit.
                 }
 
                 var folder = Path.GetDirectoryName(kustomization) ?? string.Empty;
@@ -52,11 +59,55 @@ namespace ManifestTools.Loading
                                 }
                             }
                         }
+
+                        // The files a generator turns into ConfigMap or Secret data (a pod template for Spark, a config.json).
+                        foreach (var generator in Generators)
+                        {
+                            if (mapping.TryGet(generator, out _, out var value) && value is YSequence items)
+                            {
+                                foreach (var item in items.Items)
+                                {
+                                    foreach (var path in DataFiles(item))
+                                    {
+                                        listed.Add(Path.GetFullPath(Path.Combine(folder, path)));
+                                    }
+                                }
+                            }
+                        }
                     }
                 });
             }
 
             return listed;
+        }
+
+        private static readonly string[] Generators = { "configMapGenerator", "secretGenerator" };
+
+        /// <summary><c>files:</c> and <c>envs:</c> of a generator; a file entry may be <c>key=path</c>.</summary>
+        private static IEnumerable<string> DataFiles(YNode generator)
+        {
+            if (!(generator is YMapping mapping))
+            {
+                yield break;
+            }
+
+            foreach (var field in new[] { "files", "envs" })
+            {
+                if (mapping.TryGet(field, out _, out var value) && value is YSequence entries)
+                {
+                    foreach (var entry in entries.Items)
+                    {
+                        if (entry is YScalar scalar && !scalar.IsNull)
+                        {
+                            var path = scalar.Value.Substring(scalar.Value.IndexOf('=') + 1);
+                            if (IsRelativePath(path))
+                            {
+                                yield return path;
+                            }
+                        }
+                    }
+                }
+            }
         }
 
         private static string? PathOf(YNode entry)

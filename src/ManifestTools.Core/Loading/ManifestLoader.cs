@@ -11,16 +11,23 @@ namespace ManifestTools.Loading
     /// <summary>What loading a set of paths produced: parsed files in a stable order, and I/O failures.</summary>
     public sealed class LoadResult
     {
-        public LoadResult(IReadOnlyList<ParsedFile> files, IReadOnlyList<string> ioErrors)
+        public LoadResult(IReadOnlyList<ParsedFile> files, IReadOnlyList<string> ioErrors, IReadOnlyList<string>? skipped = null)
         {
             Files = files;
             IoErrors = ioErrors;
+            Skipped = skipped ?? Array.Empty<string>();
         }
 
         public IReadOnlyList<ParsedFile> Files { get; }
 
-        /// <summary>Paths that do not exist or cannot be read; the CLI exits 2 when there are any.</summary>
+        /// <summary>Named paths that do not exist or cannot be read; the CLI exits 2 when there are any.</summary>
         public IReadOnlyList<string> IoErrors { get; }
+
+        /// <summary>
+        /// Files and folders found while walking that could not be read (no permission, a name the file system cannot
+        /// open): said on stderr, but no failure, since nothing named them and a repository holds such things.
+        /// </summary>
+        public IReadOnlyList<string> Skipped { get; }
     }
 
     /// <summary>
@@ -42,6 +49,7 @@ namespace ManifestTools.Loading
         public static LoadResult Load(IEnumerable<string> paths, LintOptions options)
         {
             var ioErrors = new List<string>();
+            var skipped = new List<string>();
             var inputs = new List<Input>();
             var charts = new List<ParsedFile>();
             var kustomizations = new List<string>();
@@ -53,7 +61,7 @@ namespace ManifestTools.Loading
                 }
                 else if (Directory.Exists(path))
                 {
-                    Walk(path, options, inputs, charts, kustomizations);
+                    Walk(path, options, inputs, charts, kustomizations, skipped);
                 }
                 else
                 {
@@ -94,35 +102,67 @@ namespace ManifestTools.Loading
                 }
                 catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
                 {
-                    errors[i] = $"{unique[i].Display}: {ex.Message}";
+                    errors[i] = $"{unique[i].Display}: {Describe(ex)}";
                 }
             });
 
-            ioErrors.AddRange(errors.Where(e => e != null).Select(e => e!));
+            for (int i = 0; i < unique.Length; i++)
+            {
+                if (errors[i] != null)
+                {
+                    (unique[i].Named ? ioErrors : skipped).Add(errors[i]!);
+                }
+            }
+
             var parsed = new HashSet<string>(unique.Select(u => u.Full), StringComparer.Ordinal);
             var all = files.Where(f => f != null).Select(f => f!).Concat(charts.Where(c => !parsed.Contains(c.FullPath!)));
-            return new LoadResult(all.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray(), ioErrors);
+            return new LoadResult(all.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray(), ioErrors, skipped);
         }
 
-        private static void Walk(string directory, LintOptions options, List<Input> inputs, List<ParsedFile> charts, List<string> kustomizations)
+        /// <summary>In words: with UseSystemResourceKeys, as the CLI is built, an exception's message is a resource key.</summary>
+        private static string Describe(Exception ex) => ex switch
+        {
+            UnauthorizedAccessException _ => "permission denied",
+            FileNotFoundException _ => "no such file",
+            DirectoryNotFoundException _ => "no such folder",
+            PathTooLongException _ => "the path is too long",
+            _ => "cannot be read",
+        };
+
+        private static void Walk(string directory, LintOptions options, List<Input> inputs, List<ParsedFile> charts, List<string> kustomizations, List<string> skipped)
         {
             var pending = new Stack<string>();
             pending.Push(directory);
             while (pending.Count > 0)
             {
                 var current = pending.Pop();
-                var chart = Path.Combine(current, "Chart.yaml");
-                if (File.Exists(chart))
+                string[] files, folders;
+                try
                 {
-                    charts.Add(HelmChart(Normalize(chart), Path.GetFullPath(chart), Normalize(current)));
+                    files = Directory.GetFiles(current);
+                    folders = Directory.GetDirectories(current);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    skipped.Add($"{Normalize(current)}/: {Describe(ex)}");
                     continue;
                 }
 
-                foreach (var file in Directory.EnumerateFiles(current))
+                // Helm renders only a chart's templates and subcharts; other folders beside them (crds/, k8s/) are walked.
+                bool chart = HelmCharts.IsChart(Path.Combine(current, "Chart.yaml"));
+                if (chart)
+                {
+                    var chartFile = Path.Combine(current, "Chart.yaml");
+                    charts.Add(HelmChart(Normalize(chartFile), Path.GetFullPath(chartFile), Normalize(current)));
+                }
+
+                foreach (var file in files)
                 {
                     var name = Path.GetFileName(file);
                     var full = Path.GetFullPath(file);
-                    if (name.StartsWith(".", StringComparison.Ordinal) || (options.Config?.IsIgnored(full) ?? false))
+                    // Links are not followed: they may point out of the repository, at a device or a pipe.
+                    if (name.StartsWith(".", StringComparison.Ordinal) || (chart && HelmCharts.IsChartFile(name)) || IsLink(file) ||
+                        (options.Config?.IsIgnored(full) ?? false))
                     {
                         continue;
                     }
@@ -138,17 +178,28 @@ namespace ManifestTools.Loading
                     }
                 }
 
-                foreach (var sub in Directory.EnumerateDirectories(current))
+                foreach (var sub in folders)
                 {
                     // Hidden folders hold CI and tool config, build folders hold copies, and links could form cycles.
                     var name = Path.GetFileName(sub);
-                    if (!name.StartsWith(".", StringComparison.Ordinal) && !SkippedFolders.Contains(name) &&
-                        (new DirectoryInfo(sub).Attributes & FileAttributes.ReparsePoint) == 0 &&
-                        !(options.Config?.IsIgnored(Path.GetFullPath(sub)) ?? false))
+                    if (!name.StartsWith(".", StringComparison.Ordinal) && !SkippedFolders.Contains(name) && !(chart && HelmCharts.IsChartFolder(name)) &&
+                        !IsLink(sub) && !(options.Config?.IsIgnored(Path.GetFullPath(sub)) ?? false))
                     {
                         pending.Push(sub);
                     }
                 }
+            }
+        }
+
+        private static bool IsLink(string path)
+        {
+            try
+            {
+                return (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0;
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                return true; // Not even its attributes can be read: there is nothing to lint.
             }
         }
 
@@ -157,7 +208,8 @@ namespace ManifestTools.Loading
             var descriptor = DiagnosticCatalog.HelmChartNotLinted;
             var message = descriptor.FormatMessage(folder, folder);
             return new ParsedFile(display, Array.Empty<ManifestObject>(),
-                new[] { new ManifestDiagnostic(descriptor, descriptor.DefaultSeverity, display, SourceSpan.At(1, 1), message, null) }, full);
+                new[] { new ManifestDiagnostic(descriptor, descriptor.DefaultSeverity, display, SourceSpan.At(1, 1), message, null) }, full,
+                $"Helm chart {folder} is not rendered");
         }
 
         private static string Normalize(string path)

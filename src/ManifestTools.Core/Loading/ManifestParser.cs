@@ -33,12 +33,15 @@ namespace ManifestTools.Loading
             var reader = new ObjectReader(path, options, diagnostics, objects, named);
             new YamlDocumentReader(path, options.Limits, diagnostics).Read(text, root => reader.Read(root));
             ReportDisallowedCharacter(path, text, diagnostics);
-            if (!named && ((objects.Count == 0 && !reader.SawManifest && !ManifestText.DeclaresKind(text)) || ManifestText.IsUnrenderedTemplate(text, diagnostics)))
+            // A kustomization's own syntax errors stay: kubectl kustomize rejects the file, and its patches go unrecognised.
+            if (!named && !KustomizePatches.IsKustomization(System.IO.Path.GetFileName(path)) &&
+                ((objects.Count == 0 && !reader.SawManifest && !ManifestText.DeclaresKind(text)) || ManifestText.IsUnrenderedTemplate(text, diagnostics)))
             {
                 return new ParsedFile(path, new ManifestObject[0], new ManifestDiagnostic[0], fullPath);
             }
 
-            return new ParsedFile(path, objects, diagnostics, fullPath);
+            return new ParsedFile(path, objects, diagnostics, fullPath,
+                reader.RenamesObjects ? $"kustomization {path} renames its objects or moves them to another namespace" : null);
         }
 
         /// <summary>

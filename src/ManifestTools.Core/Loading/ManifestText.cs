@@ -8,41 +8,43 @@ namespace ManifestTools.Loading
     /// <summary>Whether a file that could not be read as YAML was meant to be a manifest.</summary>
     internal static class ManifestText
     {
-        /// <summary>An <c>apiVersion:</c> or <c>kind:</c> key at the start of a line (YAML), or a <c>"kind":</c> key anywhere (JSON).</summary>
+        /// <summary>An <c>apiVersion:</c> or <c>kind:</c> key at the start of a line or of a flow mapping entry (YAML), or a <c>"kind":</c> key anywhere (JSON).</summary>
         private static readonly Regex Key = new Regex(
-            @"^[ \t]*(?:-[ \t]+)?(?:apiVersion|kind|""apiVersion""|""kind""|'apiVersion'|'kind')[ \t]*:|""(?:apiVersion|kind)""[ \t\r\n]*:",
+            @"(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)(?:apiVersion|kind|""apiVersion""|""kind""|'apiVersion'|'kind')[ \t]*:|""(?:apiVersion|kind)""[ \t\r\n]*:",
             RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
-        /// <summary>A template action that stands on its own line (<c>{{- if .Values.x }}</c>, <c>{{ include "x" . }}</c>).</summary>
-        private static readonly Regex ActionLine = new Regex(@"^[ \t]*\{\{.*\}\}[ \t]*\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+        /// <summary>A Jinja statement line (<c>{% if x %}</c>): never YAML, so a file that has one is a template.</summary>
+        private static readonly Regex StatementLine = new Regex(@"^[ \t]*\{%", RegexOptions.Multiline | RegexOptions.CultureInvariant);
 
         /// <summary>
-        /// True for a Go or Jinja template that has not been rendered: it fails to read as a manifest, and a line of its
-        /// is a template action, or a finding stands on a line that holds one. A chart's templates outside their chart,
-        /// or a template folder of a tool, are then passed over as the chart is.
+        /// True for a Go or Jinja template that has not been rendered: a finding stands on a line that holds a template
+        /// action (<c>{{ … }}</c>, <c>{% … %}</c>), or the file does not parse and has Jinja statement lines. A file
+        /// whose actions sit in a block scalar (an Alertmanager template in a ConfigMap) parses, so its findings stay.
         /// </summary>
         public static bool IsUnrenderedTemplate(string text, IReadOnlyList<ManifestDiagnostic> diagnostics)
         {
-            if (diagnostics.Count == 0 || text.IndexOf("{{", StringComparison.Ordinal) < 0)
+            if (diagnostics.Count == 0 || (text.IndexOf("{{", StringComparison.Ordinal) < 0 && text.IndexOf("{%", StringComparison.Ordinal) < 0))
             {
                 return false;
-            }
-
-            if (ActionLine.IsMatch(text))
-            {
-                return true;
             }
 
             var lines = text.Split('\n');
             foreach (var d in diagnostics)
             {
-                if (d.Span.Line >= 1 && d.Span.Line <= lines.Length && lines[d.Span.Line - 1].IndexOf("{{", StringComparison.Ordinal) >= 0)
+                if (d.Span.Line >= 1 && d.Span.Line <= lines.Length &&
+                    (lines[d.Span.Line - 1].IndexOf("{{", StringComparison.Ordinal) >= 0 || lines[d.Span.Line - 1].IndexOf("{%", StringComparison.Ordinal) >= 0))
                 {
                     return true;
                 }
             }
 
-            return false;
+            bool unparsed = false;
+            foreach (var d in diagnostics)
+            {
+                unparsed |= d.Id == DiagnosticCatalog.YamlSyntax.Id;
+            }
+
+            return unparsed && StatementLine.IsMatch(text);
         }
 
         /// <summary>How much of a file is searched: a manifest names its kind near the top.</summary>

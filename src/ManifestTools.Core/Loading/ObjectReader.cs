@@ -40,6 +40,9 @@ namespace ManifestTools.Loading
         /// <summary>True once a document had an apiVersion or a kind: the file was meant to hold manifests.</summary>
         public bool SawManifest { get; private set; }
 
+        /// <summary>A kustomization with namePrefix, nameSuffix or namespace: what it applies is named otherwise than what is read.</summary>
+        public bool RenamesObjects { get; private set; }
+
         public void Read(YNode root) => Read(root, "document");
 
         private void Read(YNode root, FieldPath path)
@@ -47,7 +50,14 @@ namespace ManifestTools.Loading
             _fields.Subject = null;
             if (KustomizePatches.IsKustomization(_file.Substring(Math.Max(_file.LastIndexOf('/'), _file.LastIndexOf('\\')) + 1)))
             {
-                return; // Kustomize reads a file of this name as its own configuration, with or without apiVersion and kind.
+                // Kustomize reads a file of this name as its own configuration, with or without apiVersion and kind.
+                if (root is YMapping kustomization && (kustomization.TryGet("namePrefix", out _, out _) ||
+                    kustomization.TryGet("nameSuffix", out _, out _) || kustomization.TryGet("namespace", out _, out _)))
+                {
+                    RenamesObjects = true;
+                }
+
+                return;
             }
 
             if (!(root is YMapping mapping))
@@ -68,6 +78,11 @@ namespace ManifestTools.Loading
                     _fields.Error(StartOf(mapping), $"{path} is not a Kubernetes object: apiVersion and kind are missing");
                 }
 
+                return;
+            }
+
+            if (!_named && !LooksLikeObject(mapping, hasApiVersion, hasKind))
+            {
                 return;
             }
 
@@ -552,6 +567,39 @@ namespace ManifestTools.Loading
             var port = _fields.Integer(portMapping, "number", at + ".port.number");
             return new Destination(new Located<string>(host.Value.Value, FieldReader.KeySpan(destination, "host", host.Value.Span)),
                 subset, port, weight, keySpan, FieldReader.HoldsPlaceholder(portMapping, "number"));
+        }
+
+        /// <summary>
+        /// In a walked folder, a document with only one of apiVersion and kind is a broken manifest when it also has
+        /// metadata, and other data otherwise (a Helm repository index, a Google API response). A kind that is not a
+        /// PascalCase name (Drone's <c>kind: pipeline</c>, <c>youtube#video</c>) is never a Kubernetes kind.
+        /// </summary>
+        private static bool LooksLikeObject(YMapping mapping, bool hasApiVersion, bool hasKind)
+        {
+            if (hasKind && mapping.TryGet("kind", out _, out var kind) && kind is YScalar scalar && !IsKindName(scalar.Value))
+            {
+                return false;
+            }
+
+            return (hasApiVersion && hasKind) || mapping.TryGet("metadata", out _, out _);
+        }
+
+        private static bool IsKindName(string kind)
+        {
+            if (kind.Length == 0 || kind[0] < 'A' || kind[0] > 'Z')
+            {
+                return false;
+            }
+
+            foreach (char c in kind)
+            {
+                if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool IsIntegerOrNull(YNode node) =>

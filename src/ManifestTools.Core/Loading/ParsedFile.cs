@@ -7,10 +7,12 @@ namespace ManifestTools.Loading
     /// <summary>The objects of one file and the findings made while reading it (MT0001 to MT0003).</summary>
     public sealed class ParsedFile
     {
-        public ParsedFile(string path, IReadOnlyList<ManifestObject> objects, IReadOnlyList<ManifestDiagnostic> diagnostics, string? fullPath = null)
+        public ParsedFile(string path, IReadOnlyList<ManifestObject> objects, IReadOnlyList<ManifestDiagnostic> diagnostics, string? fullPath = null,
+            string? makesInputIncomplete = null)
         {
             Path = path;
             FullPath = fullPath;
+            MakesInputIncomplete = makesInputIncomplete;
             Objects = objects;
             Diagnostics = diagnostics;
         }
@@ -22,6 +24,12 @@ namespace ManifestTools.Loading
         public string? FullPath { get; }
 
         public IReadOnlyList<ManifestObject> Objects { get; }
+
+        /// <summary>
+        /// Why the objects read are not all that will be applied, when this file says so: a Helm chart that was not
+        /// rendered, a kustomization that renames objects or moves them to another namespace. Null for other files.
+        /// </summary>
+        public string? MakesInputIncomplete { get; }
         public IReadOnlyList<ManifestDiagnostic> Diagnostics { get; }
     }
 }

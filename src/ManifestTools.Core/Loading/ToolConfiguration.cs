@@ -21,6 +21,18 @@ namespace ManifestTools.Loading
             "kpt.dev",                   // Kptfile
             "config.kubernetes.io",      // KRM function configuration
             "skaffold",                  // skaffold.yaml: apiVersion skaffold/v4beta11, kind Config
+            "backstage.io",              // Backstage's catalog-info.yaml
+            "kapp.k14s.io",              // Carvel kapp, vendir, kbld and imgpkg configurations
+            "vendir.k14s.io",
+            "kbld.k14s.io",
+            "imgpkg.carvel.dev",
+            "kuttl.dev",                 // kuttl's TestSuite and TestStep
+            // Requests and responses of the API, never stored: webhook and test fixtures hold them.
+            "admission.k8s.io",
+            "authentication.k8s.io",
+            "authorization.k8s.io",
+            "meta.k8s.io",
+            "imagepolicy.k8s.io",
         };
 
         public static bool Is(string apiVersion, string kind)
@@ -29,8 +41,9 @@ namespace ManifestTools.Loading
             var group = slash < 0 ? string.Empty : apiVersion.Substring(0, slash);
             if (group.Length == 0)
             {
-                // kubeconfig (apiVersion v1, kind Config), and kustomize's built-in transformer configurations.
-                return (apiVersion == "v1" && kind == "Config") || apiVersion == "builtin";
+                // kubeconfig (apiVersion v1, kind Config), an API response (v1 Status), and kustomize's built-in
+                // transformer configurations.
+                return (apiVersion == "v1" && (kind == "Config" || kind == "Status")) || apiVersion == "builtin";
             }
 
             // The component configurations of Kubernetes itself: kubelet, kube-proxy, the API server's admission and

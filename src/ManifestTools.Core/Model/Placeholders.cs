@@ -2,7 +2,7 @@ namespace ManifestTools.Model
 {
     /// <summary>
     /// Substitution placeholders that a tool or a person replaces before the file reaches a cluster: envsubst and shell
-    /// <c>${VAR}</c>, Kubernetes and Make <c>$(VAR)</c>, Go, Helm or Jinja templates <c>{{ … }}</c>, and the
+    /// <c>${VAR}</c> and <c>$VAR</c>, Kubernetes and Make <c>$(VAR)</c>, Go, Helm or Jinja templates <c>{{ … }}</c>, and the
     /// fill-in-the-blank names of samples (<c>YOUR_NAMESPACE</c>, <c>PROJECT_ID</c>: capitals, digits and underscores,
     /// which no Kubernetes name may hold). A value that holds one is unknown to the linter, so it is neither reported
     /// as invalid nor taken as a real name to look up.
@@ -21,6 +21,11 @@ namespace ManifestTools.Model
             for (int i = value.IndexOfAny(Starts); i >= 0 && i + 1 < value.Length; i = value.IndexOfAny(Starts, i + 1))
             {
                 char next = value[i + 1];
+                if (value[i] == '$' && (next == '_' || (next >= 'A' && next <= 'Z') || (next >= 'a' && next <= 'z')))
+                {
+                    return true; // envsubst's $VAR: no Kubernetes name or label may hold a $.
+                }
+
                 string? close = value[i] == '$' ? (next == '{' ? "}" : next == '(' ? ")" : null) : next == '{' ? "}}" : null;
                 if (close != null && value.IndexOf(close, i + 2, System.StringComparison.Ordinal) >= 0)
                 {
@@ -32,8 +37,9 @@ namespace ManifestTools.Model
         }
 
         /// <summary>
-        /// For names, namespaces and hosts, which may not hold capitals or underscores, also a fill-in name. Label
-        /// values may (<c>tier: BACKEND_API</c> is valid), so they are placeholders only by <see cref="In(string)"/>.
+        /// For namespaces and hosts, which may not hold capitals or underscores, also a fill-in name. Not for object
+        /// names, where <c>DB_PASSWORD</c> is a real mistake the API server rejects, nor for label values, which may hold
+        /// capitals and underscores (<c>tier: BACKEND_API</c>).
         /// </summary>
         public static bool InName(string? value) => In(value) || (value != null && value.IndexOf('_') > 0 && HasFillIn(value));
 

@@ -17,6 +17,7 @@ namespace ManifestTools.Resolution
         private readonly List<(string Wildcard, HostTarget Target)> _wildcardHosts = new List<(string, HostTarget)>();
         private readonly HashSet<string> _serviceNamespaces = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _namespaces = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _customResourceNamespaces = new HashSet<string>(StringComparer.Ordinal);
         private readonly Dictionary<Workload, IReadOnlyList<Workload>> _templateSources = new Dictionary<Workload, IReadOnlyList<Workload>>();
         private readonly Dictionary<string, List<DestinationRule>> _rulesByHost = new Dictionary<string, List<DestinationRule>>(StringComparer.OrdinalIgnoreCase);
         private readonly List<(string Wildcard, DestinationRule Rule)> _wildcardRules = new List<(string, DestinationRule)>();
@@ -26,10 +27,11 @@ namespace ManifestTools.Resolution
         private readonly Dictionary<Destination, (string Fqdn, HostTarget? Target)> _destinations = new Dictionary<Destination, (string, HostTarget?)>();
         private readonly Dictionary<DestinationRule, string> _ruleHosts = new Dictionary<DestinationRule, string>();
 
-        public MeshIndex(IReadOnlyList<ManifestObject> objects, LintOptions options)
+        public MeshIndex(IReadOnlyList<ManifestObject> objects, LintOptions options, string? inputIsIncomplete = null)
         {
             Objects = objects;
             Options = options;
+            InputIsIncomplete = inputIsIncomplete;
             Workloads = objects.OfType<Workload>().ToList();
             Services = objects.OfType<KubeService>().ToList();
             ServiceEntries = objects.OfType<ServiceEntry>().ToList();
@@ -39,6 +41,10 @@ namespace ManifestTools.Resolution
             foreach (var obj in objects)
             {
                 _namespaces.Add(obj.Namespace);
+                if (IsCustomResource(obj))
+                {
+                    _customResourceNamespaces.Add(obj.Namespace);
+                }
             }
 
             foreach (var service in Services)
@@ -175,6 +181,20 @@ namespace ManifestTools.Resolution
         public bool IsExternalNamespace(string @namespace) =>
             Options.Config != null && Options.Config.ExternalNamespaces.Contains(@namespace, StringComparer.Ordinal);
 
+        /// <summary>Why the input is known to lack objects that will be applied (a chart not rendered), or null.</summary>
+        public string? InputIsIncomplete { get; }
+
+        /// <summary>True when <paramref name="namespace"/> holds an object of a kind an operator serves (a Kafka, a Knative Service).</summary>
+        public bool HasCustomResourcesIn(string @namespace) => _customResourceNamespaces.Contains(@namespace);
+
+        /// <summary>Kinds outside Kubernetes' own groups and the meshes' and controllers' this linter reads.</summary>
+        private static bool IsCustomResource(ManifestObject obj)
+        {
+            var group = obj.Header.Group;
+            return group.IndexOf('.') >= 0 && !group.EndsWith(".k8s.io", StringComparison.Ordinal) &&
+                   !group.EndsWith(".istio.io", StringComparison.Ordinal) && group != "argoproj.io";
+        }
+
         /// <summary>True when the input holds some object of <paramref name="namespace"/>.</summary>
         public bool HasNamespace(string @namespace) => _namespaces.Contains(@namespace);
 
@@ -274,10 +294,49 @@ namespace ManifestTools.Resolution
             PodsWithLabels(@namespace, selector.MatchLabels).Where(w => selector.Matches(w.PodLabels));
 
         /// <summary>
-        /// True when a pod template of <paramref name="namespace"/> has a placeholder label (<c>version: ${VERSION}</c>),
-        /// so which pods a selector reaches there cannot be known.
+        /// True when a pod template of <paramref name="namespace"/> may carry <paramref name="labels"/> once its
+        /// placeholders are replaced (<c>version: ${VERSION}</c> for version=v2), so whether they are carried cannot be known.
         /// </summary>
-        public bool HasPlaceholderPods(string @namespace) => _pods.TryGetValue(@namespace, out var pods) && pods.HasPlaceholders;
+        public bool MayCarry(string @namespace, LabelMap labels)
+        {
+            if (!_pods.TryGetValue(@namespace, out var pods))
+            {
+                return false;
+            }
+
+            foreach (var pod in pods.WithPlaceholders)
+            {
+                bool may = true;
+                foreach (var label in labels)
+                {
+                    if (!(pod.PodLabels.TryGetValue(label.Key, out var value) ? value == label.Value || Placeholders.In(value) : AnyPlaceholderKey(pod.PodLabels)))
+                    {
+                        may = false;
+                        break;
+                    }
+                }
+
+                if (may)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool AnyPlaceholderKey(LabelMap labels)
+        {
+            foreach (var label in labels)
+            {
+                if (Placeholders.In(label.Key))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         public IReadOnlyList<Workload> PodsIn(string @namespace) =>
             _pods.TryGetValue(@namespace, out var pods) ? pods.All : (IReadOnlyList<Workload>)Array.Empty<Workload>();
@@ -289,12 +348,17 @@ namespace ManifestTools.Resolution
 
             public List<Workload> All { get; } = new List<Workload>();
 
-            public bool HasPlaceholders { get; private set; }
+            /// <summary>Pod sources with a placeholder label; few, so each question about them is a scan.</summary>
+            public List<Workload> WithPlaceholders { get; } = new List<Workload>();
 
             public void Add(Workload workload)
             {
                 All.Add(workload);
-                HasPlaceholders |= Placeholders.In(workload.PodLabels);
+                if (Placeholders.In(workload.PodLabels))
+                {
+                    WithPlaceholders.Add(workload);
+                }
+
                 foreach (var label in workload.PodLabels)
                 {
                     var key = (label.Key, label.Value);

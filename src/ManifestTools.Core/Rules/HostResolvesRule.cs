@@ -52,7 +52,7 @@ namespace ManifestTools.Rules
                 return;
             }
 
-            var hint = Hint(index, host.Value);
+            string hint;
             var severity = Severity.Error;
             if (HostNames.ClusterNamespace(fqdn, options.ClusterDomain) is { } ns)
             {
@@ -61,22 +61,80 @@ namespace ManifestTools.Rules
                     return;
                 }
 
-                if (hint.Length == 0 && (!index.HasServicesIn(ns) || InstalledNamespaces.Contains(ns)))
+                hint = Hint(index, host.Value);
+                // A short name that a Service of another namespace carries is the classic slip (the VirtualService is in
+                // another namespace than its Service); for a name written out in full, that Service is only a suggestion.
+                var unknowable = UnknowableIn(index, ns);
+                if (unknowable != null && !(hint.Length > 0 && (host.Value.IndexOf('.') < 0 || MistypedNamespace(index, host.Value, ns))))
                 {
                     severity = Severity.Warning;
-                    var why = !index.HasNamespace(ns) ? $"nothing of namespace {ns} is in the input"
-                        : !index.HasServicesIn(ns) ? $"no Service of namespace {ns} is in the input"
-                        : $"the Services of namespace {ns} are usually created by its installer, not by these manifests";
-                    hint = $"; {why}, so it may be defined elsewhere: if it is, list the namespace under external.namespaces in .manifest-tools.yaml";
+                    hint += $"; {unknowable}, so it may be defined elsewhere: if it is, list the namespace under external.namespaces in .manifest-tools.yaml";
                 }
             }
-            else if (hint.Length == 0)
+            else if (PartlyQualified(index, host.Value) is { } meant)
+            {
+                // name.namespace: cluster DNS expands it for a pod, but Istio takes a name with a dot as written.
+                hint = $"; did you mean {meant}? (Istio expands only names without a dot)";
+            }
+            else
             {
                 severity = Severity.Warning;
-                hint = "; if a ServiceEntry for it is applied from elsewhere, list the host under external.hosts in .manifest-tools.yaml";
+                hint = Hint(index, host.Value) + "; if a ServiceEntry for it is applied from elsewhere, list the host under external.hosts in .manifest-tools.yaml";
             }
 
             context.Report(subject, host.Span, severity, where, host.Value, fqdn, hint);
+        }
+
+        /// <summary>
+        /// True when a Service of the host's name lives in a namespace one or two edits away (reviews.prdo for prod): a
+        /// typo, not a namespace the input lacks.
+        /// </summary>
+        private static bool MistypedNamespace(MeshIndex index, string host, string ns)
+        {
+            var name = host.Split('.')[0];
+            return index.Services.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase) && s.Namespace != ns &&
+                                           ns.Length >= 3 && ClosestMatch.EditDistance(s.Namespace, ns) <= 2);
+        }
+
+        /// <summary>Why the input cannot tell whether namespace <paramref name="ns"/> has the Service; null when it can.</summary>
+        private static string? UnknowableIn(MeshIndex index, string ns)
+        {
+            if (!index.HasNamespace(ns))
+            {
+                return $"nothing of namespace {ns} is in the input";
+            }
+
+            if (!index.HasServicesIn(ns))
+            {
+                return $"no Service of namespace {ns} is in the input";
+            }
+
+            if (InstalledNamespaces.Contains(ns))
+            {
+                return $"the Services of namespace {ns} are usually created by its installer, not by these manifests";
+            }
+
+            if (index.HasCustomResourcesIn(ns))
+            {
+                return $"namespace {ns} holds custom resources, whose operators create Services of their own";
+            }
+
+            return index.InputIsIncomplete is { } why ? $"{why}, which the linter does not read" : null;
+        }
+
+        /// <summary>
+        /// <c>reviews.prod</c> or <c>reviews.prod.svc</c> where prod is a namespace of the input: the in-cluster name the
+        /// author meant. Null for other hosts (<c>httpbin.org</c>).
+        /// </summary>
+        private static string? PartlyQualified(MeshIndex index, string host)
+        {
+            var labels = host.Split('.');
+            if (labels.Length < 2 || labels.Length > 3 || (labels.Length == 3 && labels[2] != "svc") || !index.HasNamespace(labels[1]))
+            {
+                return null;
+            }
+
+            return HostNames.ServiceFqdn(labels[0], labels[1], index.Options.ClusterDomain);
         }
 
         /// <summary>Names a Service the author probably meant: same name in another namespace.</summary>
@@ -90,9 +148,7 @@ namespace ManifestTools.Rules
             }
 
             var fqdns = candidates.Select(s => HostNames.ServiceFqdn(s.Name, s.Namespace, index.Options.ClusterDomain)).Distinct();
-            bool partlyQualified = host.IndexOf('.') >= 0 && !host.EndsWith(".svc." + index.Options.ClusterDomain, StringComparison.OrdinalIgnoreCase);
-            var note = partlyQualified ? " (Istio expands only names without a dot)" : string.Empty;
-            return $"; did you mean {string.Join(" or ", fqdns)}?{note}";
+            return $"; did you mean {string.Join(" or ", fqdns)}?";
         }
     }
 }

@@ -16,7 +16,7 @@ namespace ManifestTools.Rules
             {
                 var selector = service.Selector;
                 if (selector == null || selector.Count == 0 || service.Type == "ExternalName" ||
-                    Placeholders.In(selector) || index.HasPlaceholderPods(service.Namespace) || index.PodsWithLabels(service.Namespace, selector).Any())
+                    Placeholders.In(selector) || index.MayCarry(service.Namespace, selector) || index.PodsWithLabels(service.Namespace, selector).Any())
                 {
                     continue;
                 }

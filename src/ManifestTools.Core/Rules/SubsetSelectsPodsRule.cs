@@ -11,13 +11,17 @@ namespace ManifestTools.Rules
     public sealed class SubsetSelectsPodsRule : IManifestRule
     {
         /// <summary>
-        /// Labels Istio adds to every endpoint from its node and its mesh (pilot's AugmentLabels): a subset may select
-        /// by locality, network or cluster, and no pod template carries them.
+        /// Labels an endpoint has that no pod template carries: those Istio adds from its node and its mesh (pilot's
+        /// AugmentLabels: locality, network, cluster, node), those the sidecar injector adds to every injected pod, and
+        /// those the controllers add to the pods they create.
         /// </summary>
         private static readonly HashSet<string> EndpointLabels = new HashSet<string>(StringComparer.Ordinal)
         {
             "topology.kubernetes.io/region", "topology.kubernetes.io/zone", "topology.istio.io/subzone",
             "topology.istio.io/network", "topology.istio.io/cluster", "kubernetes.io/hostname",
+            "security.istio.io/tlsMode", "service.istio.io/canonical-name", "service.istio.io/canonical-revision",
+            "statefulset.kubernetes.io/pod-name", "apps.kubernetes.io/pod-index", "controller-revision-hash",
+            "pod-template-hash", "rollouts-pod-template-hash", "batch.kubernetes.io/job-name", "job-name",
         };
 
         public DiagnosticDescriptor Descriptor => DiagnosticCatalog.SubsetSelectsNoPods;
@@ -75,7 +79,8 @@ namespace ManifestTools.Rules
 
         private static (string Host, string Why)? CheckService(MeshIndex index, KubeService service, LabelMap subset)
         {
-            if (service.Selector == null || service.Selector.Count == 0 || Placeholders.In(service.Selector) || index.HasPlaceholderPods(service.Namespace))
+            if (service.Selector == null || service.Selector.Count == 0 || Placeholders.In(service.Selector) ||
+                (service.Selector.Union(subset) is { } wanted && index.MayCarry(service.Namespace, wanted)))
             {
                 return null; // Endpoints are managed by hand, or the pods' labels are not known yet: nothing to compare.
             }
@@ -97,7 +102,7 @@ namespace ManifestTools.Rules
         {
             if (entry.WorkloadSelector != null && entry.WorkloadSelector.Count > 0)
             {
-                if (Placeholders.In(entry.WorkloadSelector) || index.HasPlaceholderPods(entry.Namespace) ||
+                if (Placeholders.In(entry.WorkloadSelector) || (entry.WorkloadSelector.Union(subset) is { } wanted && index.MayCarry(entry.Namespace, wanted)) ||
                     !index.PodsWithLabels(entry.Namespace, entry.WorkloadSelector).Any() || AnyPodCarries(index, entry.Namespace, entry.WorkloadSelector, subset))
                 {
                     return null;

@@ -15,12 +15,14 @@ namespace ManifestTools.Rules
             foreach (var obj in context.Index.Objects)
             {
                 var header = obj.Header;
-                if (!header.NameIsGenerated && !Placeholders.InName(header.Name))
+                if (!header.NameIsGenerated && !Placeholders.In(header.Name))
                 {
                     var (rule, problem) = header.Kind switch
                     {
                         "Service" => ("a DNS-1035 label", KubernetesNames.CheckDns1035Label(header.Name)),
                         "Namespace" => ("a DNS-1123 label", KubernetesNames.CheckDns1123Label(header.Name)),
+                        // RBAC validates names as path segments, so system:aggregated-metrics-reader is valid.
+                        _ when header.Group == "rbac.authorization.k8s.io" => ("a path segment name", CheckPathSegment(header.Name)),
                         _ => ("a DNS-1123 subdomain", KubernetesNames.CheckDns1123Subdomain(header.Name)),
                     };
                     if (problem != null)
@@ -46,6 +48,12 @@ namespace ManifestTools.Rules
                 }
             }
         }
+
+        /// <summary>apimachinery's IsValidPathSegmentName: not . or .., and no / or %.</summary>
+        private static string? CheckPathSegment(string name) =>
+            name == "." || name == ".." ? "may not be . or .." :
+            name.IndexOf('/') >= 0 ? "may not contain /" :
+            name.IndexOf('%') >= 0 ? "may not contain %" : null;
 
         private static void CheckLabels(RuleContext context, ManifestObject obj, LabelMap labels, string where)
         {

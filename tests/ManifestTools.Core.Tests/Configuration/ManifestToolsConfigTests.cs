@@ -461,7 +461,7 @@ namespace ManifestTools.Tests.Configuration
         [InlineData("rules: {}\n---\nrules: {}\n", 3, 1, "holds more than one YAML document; keep one")]
         [InlineData("suppress: [{rules: [MT1001]}]\n", 1, 12, "suppress[0] needs paths: the files it applies to")]
         [InlineData("suppress:\n  - paths: [a/**]\n  - rules: [MT1001]\n", 3, 5, "suppress[1] needs paths: the files it applies to")]
-        [InlineData("rules:\n  MT2002: error\n  MT0005: none\n", 3, 3, "MT0005 is not a rule that can be configured here; `manifest-tools rules` lists them")]
+        [InlineData("rules:\n  MT2002: error\n  MT0005: none\n", 3, 3, "MT0005, a problem of this file itself, cannot be configured in it")]
         [InlineData("defaultNamespace: Shop_1\n", 1, 19, "defaultNamespace \"Shop_1\" is not a DNS-1123 label")]
         [InlineData("external:\n  hosts: [a.example]\n  services: [b]\n", 3, 3, "unknown key external.services; the keys are namespaces and hosts")]
         [InlineData("suppress:\n  - paths: [a/**]\n    rules: [MT4242]\n", 3, 13, "MT4242 is not a rule that can be configured here")]

@@ -227,7 +227,7 @@ namespace ManifestTools.Tests.Loading
             Assert.DoesNotContain(report.Diagnostics, d => d.Message.Contains("spec.selector is required"));
             var d = Assert.Single(report.Diagnostics);
             Assert.Equal(("MT2001", "overlay/deployment.yaml", 6, 3), (d.Id, d.File.Substring(dir.Path.Length + 1), d.Span.Line, d.Span.Column));
-            Assert.Equal((3, 2), (report.FileCount, report.ObjectCount)); // kustomization.yaml, deployment.yaml, service.yaml
+            Assert.Equal((2, 2), (report.FileCount, report.ObjectCount)); // deployment.yaml, service.yaml: the kustomization holds no manifest
         }
 
         [Fact]

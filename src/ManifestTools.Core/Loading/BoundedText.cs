@@ -1,0 +1,32 @@
+using System.IO;
+using System.Text;
+
+namespace ManifestTools.Loading
+{
+    /// <summary>Reads a small configuration file whole, but never more than a limit: a link to /dev/zero must not exhaust memory.</summary>
+    internal static class BoundedText
+    {
+        /// <summary>The file's text, or null when it holds more than <paramref name="maxBytes"/> bytes.</summary>
+        public static string? Read(string path, int maxBytes)
+        {
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
+            {
+                var buffer = new byte[maxBytes + 1];
+                int count = 0, read;
+                while (count < buffer.Length && (read = stream.Read(buffer, count, buffer.Length - count)) > 0)
+                {
+                    count += read;
+                }
+
+                if (count > maxBytes)
+                {
+                    return null;
+                }
+
+                // As File.ReadAllText does: a UTF-8 byte order mark is not text.
+                int start = count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0;
+                return Encoding.UTF8.GetString(buffer, start, count - start);
+            }
+        }
+    }
+}
