@@ -10,9 +10,55 @@ namespace ManifestTools.Cli.Tests
     /// build outputs, CI and package files, an IstioOperator, placeholders, Argo Rollouts and locality subsets
     /// (CORPUS.md lists them). The CLI runs as a user runs it, from the corpus folder, so paths print as they would.
     /// </summary>
-    public class CorpusTests
+    public class CorpusTests : IClassFixture<CorpusTests.WorkingCopy>
     {
-        private static readonly string Corpus = Path.Combine(CliRunner.RepositoryRoot, "tests", "corpus", "realistic");
+        private readonly string _corpus;
+
+        public CorpusTests(WorkingCopy copy) => _corpus = copy.Path;
+
+        /// <summary>
+        /// The corpus as a working copy looks after a build: with bin/, obj/ and node_modules/ in it. The repository
+        /// does not commit build output, so those files live in tests/corpus/build-outputs and are put in place here.
+        /// </summary>
+        public sealed class WorkingCopy : System.IDisposable
+        {
+            private static readonly (string From, string To)[] BuildOutputs =
+            {
+                ("stale-shop.yaml", "bin/Release/net8.0/k8s/shop.yaml"),
+                ("Boutique.Admin.openapi.yaml", "obj/Debug/net8.0/Boutique.Admin.openapi.yaml"),
+                ("some-pkg.package.json", "node_modules/some-pkg/package.json"),
+            };
+
+            public WorkingCopy()
+            {
+                var corpus = System.IO.Path.Combine(CliRunner.RepositoryRoot, "tests", "corpus");
+                Path = Directory.CreateTempSubdirectory("mt-corpus").FullName;
+                Copy(System.IO.Path.Combine(corpus, "realistic"), Path);
+                foreach (var (from, to) in BuildOutputs)
+                {
+                    var target = System.IO.Path.Combine(Path, to);
+                    Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+                    File.Copy(System.IO.Path.Combine(corpus, "build-outputs", from), target);
+                }
+            }
+
+            public string Path { get; }
+
+            public void Dispose() => Directory.Delete(Path, recursive: true);
+
+            private static void Copy(string from, string to)
+            {
+                foreach (var folder in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+                {
+                    Directory.CreateDirectory(System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, folder)));
+                }
+
+                foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+                {
+                    File.Copy(file, System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file)));
+                }
+            }
+        }
 
         [Fact]
         public async Task AtTheRoot_OnlyThePlantedDefectsAreErrors()
@@ -60,9 +106,9 @@ namespace ManifestTools.Cli.Tests
             System.Array.ConvertAll(stdout.TrimEnd('\n').Split('\n')[..^1],
                 line => line.Substring(0, line.IndexOf(": ", line.IndexOf("): ", System.StringComparison.Ordinal) + 3, System.StringComparison.Ordinal)));
 
-        private static async Task<(int ExitCode, string Stdout, string Stderr)> Run(string program, params string[] arguments)
+        private async Task<(int ExitCode, string Stdout, string Stderr)> Run(string program, params string[] arguments)
         {
-            var start = new ProcessStartInfo(program) { WorkingDirectory = Corpus, RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo(program) { WorkingDirectory = _corpus, RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var argument in arguments)
             {
                 start.ArgumentList.Add(argument);
