@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using ManifestTools.Diagnostics;
 using ManifestTools.Yaml;
 
 namespace ManifestTools.Loading
@@ -15,71 +14,49 @@ namespace ManifestTools.Loading
         /// <summary>Fields whose entries are a path, or a mapping with <c>path:</c>; inline patches have no path.</summary>
         private static readonly string[] Fields = { "patches", "patchesStrategicMerge", "patchesJson6902", "generators", "transformers", "validators" };
 
-        private const int MaxBytes = 1 << 20;
-
         public static bool IsKustomization(string fileName) =>
             fileName == "kustomization.yaml" || fileName == "kustomization.yml" || fileName == "Kustomization";
 
-        /// <summary>The full paths that the given kustomization files list in <see cref="Fields"/>.</summary>
-        public static HashSet<string> Listed(IEnumerable<string> kustomizations)
+        /// <summary>
+        /// The files a kustomization lists in <see cref="Fields"/> and as generator data, as it writes them: relative to
+        /// its folder.
+        /// </summary>
+        public static List<string> Listed(YMapping kustomization)
         {
-            var listed = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var kustomization in kustomizations)
+            var listed = new List<string>();
+            foreach (var field in Fields)
             {
-                string? text;
-                try
+                if (kustomization.TryGet(field, out _, out var value) && value is YSequence entries)
                 {
-                    text = BoundedText.Read(kustomization, MaxBytes);
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    continue; // The file itself is linted too, and its read error is reported there.
-                }
-
-                if (text == null)
-                {
-                    continue; // Far larger than any kustomization; linting the file itself reports the limit.
-                }
-
-                var folder = Path.GetDirectoryName(kustomization) ?? string.Empty;
-                new YamlDocumentReader(kustomization, InputLimits.Default, new List<ManifestDiagnostic>()).Read(text, root =>
-                {
-                    if (root is YMapping mapping)
+                    foreach (var entry in entries.Items)
                     {
-                        foreach (var field in Fields)
+                        if (PathOf(entry) is { } path)
                         {
-                            if (mapping.TryGet(field, out _, out var value) && value is YSequence entries)
-                            {
-                                foreach (var entry in entries.Items)
-                                {
-                                    if (PathOf(entry) is { } path)
-                                    {
-                                        listed.Add(Path.GetFullPath(Path.Combine(folder, path)));
-                                    }
-                                }
-                            }
-                        }
-
-                        // The files a generator turns into ConfigMap or Secret data (a pod template for Spark, a config.json).
-                        foreach (var generator in Generators)
-                        {
-                            if (mapping.TryGet(generator, out _, out var value) && value is YSequence items)
-                            {
-                                foreach (var item in items.Items)
-                                {
-                                    foreach (var path in DataFiles(item))
-                                    {
-                                        listed.Add(Path.GetFullPath(Path.Combine(folder, path)));
-                                    }
-                                }
-                            }
+                            listed.Add(path);
                         }
                     }
-                });
+                }
+            }
+
+            // The files a generator turns into ConfigMap or Secret data (a pod template for Spark, a config.json).
+            foreach (var generator in Generators)
+            {
+                if (kustomization.TryGet(generator, out _, out var value) && value is YSequence items)
+                {
+                    foreach (var item in items.Items)
+                    {
+                        listed.AddRange(DataFiles(item));
+                    }
+                }
             }
 
             return listed;
         }
+
+        /// <summary>namePrefix, nameSuffix or namespace: what the kustomization applies is named otherwise than what is read.</summary>
+        public static bool Renames(YMapping kustomization) =>
+            kustomization.TryGet("namePrefix", out _, out _) || kustomization.TryGet("nameSuffix", out _, out _) ||
+            kustomization.TryGet("namespace", out _, out _);
 
         private static readonly string[] Generators = { "configMapGenerator", "secretGenerator" };
 

@@ -52,7 +52,6 @@ namespace ManifestTools.Loading
             var skipped = new List<string>();
             var inputs = new List<Input>();
             var charts = new List<ParsedFile>();
-            var kustomizations = new List<string>();
             foreach (var path in paths)
             {
                 if (File.Exists(path))
@@ -61,7 +60,7 @@ namespace ManifestTools.Loading
                 }
                 else if (Directory.Exists(path))
                 {
-                    Walk(path, options, inputs, charts, kustomizations, skipped);
+                    Walk(path, options, inputs, charts, skipped);
                 }
                 else
                 {
@@ -69,17 +68,11 @@ namespace ManifestTools.Loading
                 }
             }
 
-            var patches = KustomizePatches.Listed(kustomizations);
             // A file both named and found in a folder is linted once, as named.
             var byPath = new Dictionary<string, int>(StringComparer.Ordinal);
             var kept = new List<Input>(inputs.Count);
             foreach (var input in inputs)
             {
-                if (!input.Named && patches.Contains(input.Full))
-                {
-                    continue;
-                }
-
                 if (!byPath.TryGetValue(input.Full, out int at))
                 {
                     byPath.Add(input.Full, kept.Count);
@@ -106,16 +99,26 @@ namespace ManifestTools.Loading
                 }
             });
 
+            var notObjects = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < unique.Length; i++)
             {
                 if (errors[i] != null)
                 {
                     (unique[i].Named ? ioErrors : skipped).Add(errors[i]!);
                 }
+                else
+                {
+                    var folder = Path.GetDirectoryName(unique[i].Full) ?? string.Empty;
+                    notObjects.UnionWith(files[i]!.NotObjects.Select(listed => Path.GetFullPath(Path.Combine(folder, listed))));
+                }
             }
 
+            // What a kustomization lists as patches or data is dropped once every kustomization has been read; named, it stays.
             var parsed = new HashSet<string>(unique.Select(u => u.Full), StringComparer.Ordinal);
-            var all = files.Where(f => f != null).Select(f => f!).Concat(charts.Where(c => !parsed.Contains(c.FullPath!)));
+            var all = Enumerable.Range(0, unique.Length)
+                .Where(i => files[i] != null && (unique[i].Named || !notObjects.Contains(unique[i].Full)))
+                .Select(i => files[i]!)
+                .Concat(charts.Where(c => !parsed.Contains(c.FullPath!)));
             return new LoadResult(all.OrderBy(f => f.Path, StringComparer.Ordinal).ToArray(), ioErrors, skipped);
         }
 
@@ -129,7 +132,7 @@ namespace ManifestTools.Loading
             _ => "cannot be read",
         };
 
-        private static void Walk(string directory, LintOptions options, List<Input> inputs, List<ParsedFile> charts, List<string> kustomizations, List<string> skipped)
+        private static void Walk(string directory, LintOptions options, List<Input> inputs, List<ParsedFile> charts, List<string> skipped)
         {
             var pending = new Stack<string>();
             pending.Push(directory);
@@ -167,12 +170,8 @@ namespace ManifestTools.Loading
                         continue;
                     }
 
-                    if (KustomizePatches.IsKustomization(name))
-                    {
-                        kustomizations.Add(full);
-                    }
-
-                    if (Extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                    // A kustomization is read for the files it lists, also when it is named Kustomization.
+                    if (KustomizePatches.IsKustomization(name) || Extensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
                     {
                         inputs.Add(new Input(Normalize(file), full, named: false));
                     }

@@ -41,7 +41,7 @@ namespace ManifestTools.Loading
             }
 
             return new ParsedFile(path, objects, diagnostics, fullPath,
-                reader.RenamesObjects ? $"kustomization {path} renames its objects or moves them to another namespace" : null);
+                reader.RenamesObjects ? $"kustomization {path} renames its objects or moves them to another namespace" : null, reader.NotObjects);
         }
 
         /// <summary>

@@ -43,6 +43,9 @@ namespace ManifestTools.Loading
         /// <summary>A kustomization with namePrefix, nameSuffix or namespace: what it applies is named otherwise than what is read.</summary>
         public bool RenamesObjects { get; private set; }
 
+        /// <summary>What a kustomization lists as patches, plugin configuration or generator data, relative to its folder.</summary>
+        public List<string> NotObjects { get; } = new List<string>();
+
         public void Read(YNode root) => Read(root, "document");
 
         private void Read(YNode root, FieldPath path)
@@ -51,10 +54,10 @@ namespace ManifestTools.Loading
             if (KustomizePatches.IsKustomization(_file.Substring(Math.Max(_file.LastIndexOf('/'), _file.LastIndexOf('\\')) + 1)))
             {
                 // Kustomize reads a file of this name as its own configuration, with or without apiVersion and kind.
-                if (root is YMapping kustomization && (kustomization.TryGet("namePrefix", out _, out _) ||
-                    kustomization.TryGet("nameSuffix", out _, out _) || kustomization.TryGet("namespace", out _, out _)))
+                if (root is YMapping kustomization)
                 {
-                    RenamesObjects = true;
+                    RenamesObjects |= KustomizePatches.Renames(kustomization);
+                    NotObjects.AddRange(KustomizePatches.Listed(kustomization));
                 }
 
                 return;

@@ -8,11 +8,12 @@ namespace ManifestTools.Loading
     public sealed class ParsedFile
     {
         public ParsedFile(string path, IReadOnlyList<ManifestObject> objects, IReadOnlyList<ManifestDiagnostic> diagnostics, string? fullPath = null,
-            string? makesInputIncomplete = null)
+            string? makesInputIncomplete = null, IReadOnlyList<string>? notObjects = null)
         {
             Path = path;
             FullPath = fullPath;
             MakesInputIncomplete = makesInputIncomplete;
+            NotObjects = notObjects ?? System.Array.Empty<string>();
             Objects = objects;
             Diagnostics = diagnostics;
         }
@@ -30,6 +31,12 @@ namespace ManifestTools.Loading
         /// rendered, a kustomization that renames objects or moves them to another namespace. Null for other files.
         /// </summary>
         public string? MakesInputIncomplete { get; }
+
+        /// <summary>
+        /// For a kustomization: the files it reads as patches, plugin configuration or generator data, relative to its
+        /// folder. They are fragments or data, not objects, and a walk does not lint them.
+        /// </summary>
+        public IReadOnlyList<string> NotObjects { get; }
         public IReadOnlyList<ManifestDiagnostic> Diagnostics { get; }
     }
 }
