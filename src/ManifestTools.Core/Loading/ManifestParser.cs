@@ -176,17 +176,8 @@ namespace ManifestTools.Loading
 
         private static bool HeadDeclaresKind(string path)
         {
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1))
-            {
-                var head = new byte[1 << 20];
-                int count = 0, read;
-                while (count < head.Length && (read = stream.Read(head, count, head.Length - count)) > 0)
-                {
-                    count += read;
-                }
-
-                return ManifestText.DeclaresKind(head, count);
-            }
+            var head = BoundedText.ReadHead(path, 1 << 20, out int count);
+            return ManifestText.DeclaresKind(head, count);
         }
 
         private static ParsedFile Single(string path, DiagnosticDescriptor descriptor, string message, SourceSpan span, string? fullPath = null) =>

@@ -258,7 +258,7 @@ namespace ManifestTools.Loading
                     var own = _fields.Labels(_fields.Mapping(template, "metadata", templatePath + ".metadata"), "labels", templatePath + ".metadata.labels");
                     var labels = own == null
                         ? rollout.PodLabels
-                        : new LabelMap(own.Concat(rollout.PodLabels.Where(label => !own.TryGetValue(label.Key, out _))).ToList(), own.Span);
+                        : own.Over(rollout.PodLabels);
                     pods.Add(new Workload(header, ReadSelector(template, templatePath + ".selector"), labels, isController: false, rollout.Containers));
                 }
             }

@@ -73,6 +73,21 @@ namespace ManifestTools.Model
             return false;
         }
 
+        /// <summary>These labels laid over <paramref name="below"/>: its labels of other keys are added, and these win where both have a key.</summary>
+        public LabelMap Over(LabelMap below)
+        {
+            var labels = new List<Label>(_labels);
+            foreach (var label in below)
+            {
+                if (!TryGetValue(label.Key, out _))
+                {
+                    labels.Add(label);
+                }
+            }
+
+            return new LabelMap(labels, Span);
+        }
+
         /// <summary>Both label sets at once, or null when they want different values for one key (nothing can carry both).</summary>
         public LabelMap? Union(LabelMap other)
         {

@@ -147,8 +147,7 @@ namespace ManifestTools.Resolution
                     {
                         foreach (var template in referenced)
                         {
-                            var labels = new LabelMap(extra.PodLabels.Concat(template.PodLabels.Where(l => !extra.PodLabels.TryGetValue(l.Key, out _))).ToList(), extra.PodLabels.Span);
-                            _pods[workload.Namespace].Add(new Workload(workload.Header, extra.Selector, labels, isController: false, template.Containers));
+                            _pods[workload.Namespace].Add(new Workload(workload.Header, extra.Selector, extra.PodLabels.Over(template.PodLabels), isController: false, template.Containers));
                         }
                     }
                 }
