@@ -10,36 +10,31 @@ namespace ManifestTools.Analyzers
     internal static class RoslynDiagnostics
     {
         /// <summary>
-        /// A finding in a manifest, at its YAML span, with its own severity: MT1004 is a warning on a DestinationRule
-        /// host though an error by default. The compiler applies NoWarn, WarningsAsErrors and .globalconfig to it.
+        /// A finding in a manifest, at its YAML span, with its own severity: MT1004 is a warning for a host the input
+        /// cannot know, though an error by default. The compiler applies NoWarn, WarningsAsErrors and .globalconfig to it.
         /// </summary>
         public static Diagnostic Create(ManifestDiagnostic finding, SourceText text) =>
-            Diagnostic.Create(RoslynDescriptors.Get(finding.Id), RoslynPositions.Location(finding.File, text, finding.Span),
-                RoslynDescriptors.Severity(finding.Severity), additionalLocations: null, properties: null, finding.Message);
+            Create(finding.Id, RoslynPositions.Location(finding.File, text, finding.Span), finding.Severity, finding.Message);
 
         /// <summary>
         /// A code check's finding in a manifest, with the severity .manifest-tools.yaml gives its rule and path; null when
         /// the file sets it to none or suppresses it there. Lint findings come configured from the linter.
         /// </summary>
         public static Diagnostic? Create(ManifestDiagnostic finding, SourceText text, ManifestToolsConfig? config) =>
-            (config == null ? finding.Severity : config.SeverityOf(finding.Id, finding.Severity, finding.File)) is { } severity
-                ? Diagnostic.Create(RoslynDescriptors.Get(finding.Id), RoslynPositions.Location(finding.File, text, finding.Span),
-                    RoslynDescriptors.Severity(severity), additionalLocations: null, properties: null, finding.Message)
+            Configured(finding.Id, finding.Severity, finding.File, config) is { } severity
+                ? Create(finding.Id, RoslynPositions.Location(finding.File, text, finding.Span), severity, finding.Message)
                 : null;
 
         /// <summary>A finding at a place in the code, configured as above by the C# file's path.</summary>
-        public static Diagnostic? Create(CodeFinding finding, Location location, ManifestToolsConfig? config)
-        {
-            var id = finding.Descriptor.Id;
-            var severity = config == null ? finding.Descriptor.DefaultSeverity : config.SeverityOf(id, finding.Descriptor.DefaultSeverity, location.SourceTree?.FilePath);
-            if (severity == null)
-            {
-                return null;
-            }
+        public static Diagnostic? Create(CodeFinding finding, Location location, ManifestToolsConfig? config) =>
+            Configured(finding.Descriptor.Id, finding.Descriptor.DefaultSeverity, location.SourceTree?.FilePath, config) is { } severity
+                ? Create(finding.Descriptor.Id, location, severity, finding.Message)
+                : null;
 
-            return severity == finding.Descriptor.DefaultSeverity
-                ? Diagnostic.Create(RoslynDescriptors.Get(id), location, finding.Message)
-                : Diagnostic.Create(RoslynDescriptors.Get(id), location, RoslynDescriptors.Severity(severity.Value), additionalLocations: null, properties: null, finding.Message);
-        }
+        private static Severity? Configured(string id, Severity severity, string? path, ManifestToolsConfig? config) =>
+            config == null ? severity : config.SeverityOf(id, severity, path);
+
+        private static Diagnostic Create(string id, Location location, Severity severity, string message) =>
+            Diagnostic.Create(RoslynDescriptors.Get(id), location, RoslynDescriptors.Severity(severity), additionalLocations: null, properties: null, message);
     }
 }
