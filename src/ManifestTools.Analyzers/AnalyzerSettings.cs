@@ -1,4 +1,8 @@
 using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ManifestTools.Code;
 using ManifestTools.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -18,6 +22,37 @@ namespace ManifestTools.Analyzers
             Lint = lint;
             Options = options;
             ServiceName = serviceName;
+        }
+
+        /// <summary>
+        /// The image the SDK's container publishing builds, from the properties and items the targets pass; null when
+        /// the project does not publish one that way.
+        /// </summary>
+        public ContainerImage? SdkImage
+        {
+            get
+            {
+                var global = _provider.GlobalOptions;
+                if (!(global.TryGetValue("build_property._ManifestToolsSdkContainer", out var sdk) && string.Equals(sdk.Trim(), "true", StringComparison.OrdinalIgnoreCase)))
+                {
+                    return null;
+                }
+
+                string Property(string name) => global.TryGetValue("build_property." + name, out var value) ? value.Trim() : "";
+                // The variables come URI-escaped, one NAME=VALUE per line: an analyzer config value ends at a newline,
+                // and a ';' or '#' would start a comment. The ports come as NUMBER/TYPE, space-separated.
+                var environment = Uri.UnescapeDataString(Property("_ManifestToolsContainerEnvironment")).Split('\n')
+                    .Select(entry => entry.Split(new[] { '=' }, 2))
+                    .Where(pair => pair.Length == 2 && pair[0].Length > 0)
+                    .Select(pair => new KeyValuePair<string, string>(pair[0], pair[1]));
+                var ports = Property("_ManifestToolsContainerPorts").Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries)
+                    .Select(entry => entry.Split('/'))
+                    .Where(parts => parts.Length == 1 || parts[1].Length == 0 || string.Equals(parts[1], "tcp", StringComparison.OrdinalIgnoreCase))
+                    .Select(parts => int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int port) ? port : 0)
+                    .Where(p => p > 0 && p < 65536);
+                var baseImage = Property("_ManifestToolsContainerBaseImage");
+                return ContainerImage.FromSdk(baseImage.Length == 0 ? null : baseImage, Property("_ManifestToolsTargetFramework"), environment.ToList(), ports.ToList());
+            }
         }
 
         /// <summary>False when the project sets ManifestLint to false.</summary>
@@ -56,6 +91,9 @@ namespace ManifestTools.Analyzers
         public bool IsGenerated(AdditionalText file) => Is(file, "Generated");
 
         public bool IsAppSettings(AdditionalText file) => Is(file, "AppSettings");
+
+        /// <summary>The project's Dockerfile (or DockerfileFile, ContainerfileFile), which builds the image the code runs in.</summary>
+        public bool IsDockerfile(AdditionalText file) => Is(file, "Dockerfile");
 
         public static bool IsConfig(AnalyzerConfigOptionsProvider provider, AdditionalText file) => Is(provider, file, "Config");
 

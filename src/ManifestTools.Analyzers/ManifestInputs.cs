@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using ManifestTools.Code;
 using ManifestTools.Configuration;
 using ManifestTools.Diagnostics;
 using ManifestTools.Loading;
@@ -28,6 +29,9 @@ namespace ManifestTools.Analyzers
 
         public List<(string Path, string Text)> AppSettings { get; } = new List<(string, string)>();
 
+        /// <summary>The image the code runs in: the Dockerfile's, else the SDK's container image, else none known.</summary>
+        public ContainerImage Image { get; private set; } = ContainerImage.None;
+
         /// <summary>The configuration file with the problems found in it (MT0005), reported at its positions.</summary>
         public (string Path, SourceText Text, IReadOnlyList<ManifestDiagnostic> Errors)? Config { get; private set; }
 
@@ -46,6 +50,7 @@ namespace ManifestTools.Analyzers
             }
 
             var inputs = new ManifestInputs(AnalyzerSettings.Read(options.AnalyzerConfigOptionsProvider, config)) { Config = configFile };
+            ContainerImage? dockerfile = null;
             foreach (var additional in options.AdditionalFiles)
             {
                 if (config != null && config.IsIgnored(additional.Path))
@@ -54,7 +59,8 @@ namespace ManifestTools.Analyzers
                 }
 
                 bool isManifest = inputs.Settings.IsManifest(additional);
-                if (!isManifest && !inputs.Settings.IsAppSettings(additional))
+                bool isDockerfile = !isManifest && inputs.Settings.IsDockerfile(additional);
+                if (!isManifest && !isDockerfile && !inputs.Settings.IsAppSettings(additional))
                 {
                     continue;
                 }
@@ -66,7 +72,11 @@ namespace ManifestTools.Analyzers
                     continue;
                 }
 
-                if (!isManifest)
+                if (isDockerfile)
+                {
+                    dockerfile = ContainerImage.FromDockerfile(additional.Path, text.ToString());
+                }
+                else if (!isManifest)
                 {
                     inputs.AppSettings.Add((additional.Path, text.ToString()));
                 }
@@ -81,6 +91,7 @@ namespace ManifestTools.Analyzers
                 }
             }
 
+            inputs.Image = dockerfile ?? inputs.Settings.SdkImage ?? ContainerImage.None;
             return inputs;
         }
     }

@@ -42,6 +42,9 @@ namespace ManifestTools.Analyzers.Tests
 
         public ManifestToolsAnalyzerTest<TAnalyzer> AppSettings(string path, string json) => Additional(path, json, "AppSettings");
 
+        /// <summary>The project's Dockerfile, as the targets pass it.</summary>
+        public ManifestToolsAnalyzerTest<TAnalyzer> Dockerfile(string path, string text) => Additional(path, text, "Dockerfile");
+
         /// <summary>An additional file that the package did not add (no kind).</summary>
         public ManifestToolsAnalyzerTest<TAnalyzer> OtherFile(string path, string text) => Additional(path, text, kind: null);
 

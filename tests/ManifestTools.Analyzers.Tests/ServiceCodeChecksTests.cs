@@ -187,27 +187,45 @@ namespace ManifestTools.Analyzers.Tests
         }
 
         [Fact]
-        public async Task MT3002_reports_a_listen_port_the_containers_do_not_declare()
+        public async Task MT3002_reports_an_address_the_code_sets_where_the_Service_does_not_send()
         {
+            const string message = "the code listens on port 8080, but Service shop sends traffic to targetPort http (containerPort 5002 of container shop) of Deployment default/shop-v1; listen on 5002, or add <ContainerPort Include=\"8080\" /> to the project file";
+            foreach (var listen in new[]
+            {
+                "builder.WebHost.UseUrls({|#0:\"http://*:8080\"|});",
+                "builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP({|#0:8080|}));",
+                "app.Urls.Add({|#0:\"http://+:8080\"|});",
+                "app.Run({|#0:\"http://0.0.0.0:8080\"|});",
+            })
+            {
+                await Shop($$"""
+                    static class Program
+                    {
+                        public static void Main(string[] args)
+                        {
+                            var builder = WebApplication.CreateBuilder(args);
+                            var app = builder.Build();
+                            {{(listen.StartsWith("builder", System.StringComparison.Ordinal) ? listen : "")}}
+                            {{(listen.StartsWith("app", System.StringComparison.Ordinal) ? listen : "")}}
+                        }
+                    }
+                    """)
+                    .Expect(Expected("MT3002", DiagnosticSeverity.Error, 0, message))
+                    .RunAsync();
+            }
+
+            // Listening on the port the Service sends to, and on others besides, is what a metrics port does.
             await Shop("""
                 static class Program
                 {
                     public static void Main(string[] args)
                     {
                         var builder = WebApplication.CreateBuilder(args);
-                        builder.WebHost.UseUrls({|#0:"http://*:8080"|}, "http://*:5002");
-                        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP({|#1:9000|}));
-                        var app = builder.Build();
-                        app.Urls.Add("http://+:5002");
-                        app.Run({|#2:"http://0.0.0.0:5003"|});
+                        builder.WebHost.UseUrls("http://*:8080", "http://*:5002");
+                        builder.Build().Run();
                     }
                 }
-                """)
-                .Expect(
-                    Expected("MT3002", DiagnosticSeverity.Error, 0, "the code listens on port 8080, but the containers of Deployment default/shop-v1 declare containerPort 5002; add <ContainerPort Include=\"8080\" /> to the project file, or listen on the declared port"),
-                    new DiagnosticResult("MT3002", DiagnosticSeverity.Error).WithLocation(1),
-                    new DiagnosticResult("MT3002", DiagnosticSeverity.Error).WithLocation(2))
-                .RunAsync();
+                """).RunAsync();
         }
 
         [Fact]
@@ -225,7 +243,7 @@ namespace ManifestTools.Analyzers.Tests
                 """;
             await Shop(code, manifests)
                 .Expect(Diagnostics.At("MT3002", DiagnosticSeverity.Error, ManifestPath, manifests, "http://+:8080")
-                    .WithMessage("container shop of Deployment default/shop-v1, through ASPNETCORE_URLS, listens on port 8080, but the containers of Deployment default/shop-v1 declare containerPort 5002; add <ContainerPort Include=\"8080\" /> to the project file, or listen on the declared port"))
+                    .WithMessage("container shop of Deployment default/shop-v1 listens on port 8080 (ASPNETCORE_URLS in the env of container shop), but Service shop sends traffic to targetPort http (containerPort 5002 of container shop) of Deployment default/shop-v1; set ASPNETCORE_URLS to listen on 5002, or add <ContainerPort Include=\"8080\" /> to the project file"))
                 .RunAsync();
 
             // The code's own address replaces the variable's.
@@ -233,7 +251,7 @@ namespace ManifestTools.Analyzers.Tests
         }
 
         [Fact]
-        public async Task MT3003_reports_a_health_endpoint_without_a_readiness_probe()
+        public async Task MT3003_reports_a_missing_readiness_probe_once_at_the_first_health_endpoint()
         {
             await Shop("""
                 static class Program
@@ -243,15 +261,13 @@ namespace ManifestTools.Analyzers.Tests
                         var app = WebApplication.CreateBuilder(args).Build();
                         app.MapHealthChecks({|#0:"/healthz"|});
                         var api = app.MapGroup("/api");
-                        api.MapGet({|#1:"/readyz"|}, () => "ok");
+                        api.MapGet("/readyz", () => "ok");
                         app.MapGet("/orders/ready", () => "not a health endpoint");
                         app.MapGet("/orders", () => "[]");
                     }
                 }
                 """)
-                .Expect(
-                    Expected("MT3003", DiagnosticSeverity.Warning, 0, "the code maps the health endpoint /healthz, but Deployment default/shop-v1 has no readinessProbe, so pods get traffic before they are ready; set <ManifestReadinessProbePath>/healthz</ManifestReadinessProbePath> in the project file"),
-                    Expected("MT3003", DiagnosticSeverity.Warning, 1, "the code maps the health endpoint /api/readyz, but Deployment default/shop-v1 has no readinessProbe, so pods get traffic before they are ready; set <ManifestReadinessProbePath>/api/readyz</ManifestReadinessProbePath> in the project file"))
+                .Expect(Expected("MT3003", DiagnosticSeverity.Warning, 0, "the code maps the health endpoints /healthz, /api/readyz, but Deployment default/shop-v1 has no readinessProbe, so pods get traffic before they are ready; set <ManifestReadinessProbePath>/api/readyz</ManifestReadinessProbePath> in the project file"))
                 .RunAsync();
         }
 

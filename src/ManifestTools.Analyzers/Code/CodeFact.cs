@@ -37,17 +37,26 @@ namespace ManifestTools.Analyzers.Code
         public IReadOnlyList<int> Ports { get; }
     }
 
-    /// <summary>A GET route. <see cref="Pattern"/> is null when the code may serve paths nobody can list from the code.</summary>
+    /// <summary>
+    /// A GET route, or a gRPC service (<see cref="GrpcService"/>). <see cref="Pattern"/> and <see cref="GrpcService"/>
+    /// are both null when the code may serve paths nobody can list from the code.
+    /// </summary>
     internal sealed class RouteFact : CodeFact
     {
-        public RouteFact(string? pattern, bool isHealth, Location location)
+        public RouteFact(string? pattern, bool isHealth, Location location, string? grpcService = null)
             : base(location)
         {
             Pattern = pattern;
             IsHealth = isHealth;
+            GrpcService = grpcService;
         }
 
         public string? Pattern { get; }
         public bool IsHealth { get; }
+
+        /// <summary>The type name of a gRPC service the code maps; <see cref="IsHealth"/> for the gRPC health service.</summary>
+        public string? GrpcService { get; }
+
+        public bool IsOpaque => Pattern == null && GrpcService == null;
     }
 }

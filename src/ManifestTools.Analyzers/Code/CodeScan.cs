@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using ManifestTools.Code;
@@ -13,21 +14,27 @@ namespace ManifestTools.Analyzers.Code
     /// </summary>
     internal sealed class CodeScan
     {
-        private CodeScan(RouteTable routes, bool setsAddress)
+        private CodeScan(RouteTable routes, IReadOnlyList<(HealthEndpoint Endpoint, Location Location)> health,
+            IReadOnlyList<(CodeAddress Address, Location Location)> addresses)
         {
             Routes = routes;
-            SetsAddress = setsAddress;
+            Health = health;
+            Addresses = addresses;
         }
 
         public RouteTable Routes { get; }
 
-        /// <summary>True when the code sets an address, which replaces those of the environment.</summary>
-        public bool SetsAddress { get; }
+        /// <summary>The health endpoints the code maps, in the order of the compilation's files and of the code.</summary>
+        public IReadOnlyList<(HealthEndpoint Endpoint, Location Location)> Health { get; }
+
+        /// <summary>The addresses the code sets, which replace those of the environment.</summary>
+        public IReadOnlyList<(CodeAddress Address, Location Location)> Addresses { get; }
 
         public static CodeScan Run(Compilation compilation, RouteReads routeReads, ListenReads listenReads, CancellationToken cancellationToken)
         {
             var routes = new RouteTable();
-            bool setsAddress = false;
+            var health = new List<(HealthEndpoint, Location)>();
+            var addresses = new List<(CodeAddress, Location)>();
             foreach (var tree in compilation.SyntaxTrees)
             {
                 SemanticModel? model = null;
@@ -46,29 +53,42 @@ namespace ManifestTools.Analyzers.Code
 
                     if (routeReads.Read(invocation) is { } route)
                     {
-                        if (route.Pattern == null)
+                        if (route.GrpcService != null)
                         {
-                            routes.MarkIncomplete();
+                            routes.AddGrpcService(route.GrpcService, route.IsHealth);
                         }
-                        else
+                        else if (route.Pattern != null)
                         {
                             routes.Add(route.Pattern);
                         }
+                        else
+                        {
+                            routes.MarkIncomplete();
+                        }
+
+                        if (route.IsHealth)
+                        {
+                            health.Add((new HealthEndpoint(route.GrpcService ?? route.Pattern!, route.GrpcService != null), route.Location));
+                        }
                     }
 
-                    setsAddress |= listenReads.Read(invocation).Any();
+                    addresses.AddRange(listenReads.Read(invocation).Select(listen => (new CodeAddress(listen.Ports), listen.Location)));
                 }
             }
 
-            return new CodeScan(routes, setsAddress);
+            return new CodeScan(routes, health, addresses);
         }
 
-        /// <summary>Whether the call's name is one the readers know; <c>Add</c> only as <c>….Urls.Add</c>, being so common.</summary>
+        /// <summary>
+        /// Whether the call's name is one the readers know; <c>Add</c> only as <c>….Urls.Add</c>, being so common, and
+        /// the JSON transcoding of gRPC services.
+        /// </summary>
         private static bool MayMatch(ExpressionSyntax expression)
         {
             string name = Name(expression);
             return name.StartsWith("Map", System.StringComparison.Ordinal) || name.StartsWith("Use", System.StringComparison.Ordinal) ||
                    name.StartsWith("Listen", System.StringComparison.Ordinal) || name == "Run" || name == "RunAsync" ||
+                   name == "AddJsonTranscoding" || name == "AddGrpcHttpApi" ||
                    (name == "Add" && expression is MemberAccessExpressionSyntax member && Name(member.Expression) == "Urls");
         }
 

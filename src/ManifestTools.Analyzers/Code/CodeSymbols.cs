@@ -27,6 +27,7 @@ namespace ManifestTools.Analyzers.Code
             HealthCheckEndpoints = Type("Microsoft.AspNetCore.Builder.HealthCheckEndpointRouteBuilderExtensions");
             HealthCheckMiddleware = Type("Microsoft.AspNetCore.Builder.HealthCheckApplicationBuilderExtensions");
             ApplicationBuilder = Type("Microsoft.AspNetCore.Builder.IApplicationBuilder");
+            EndpointRoutingApplicationBuilder = Type("Microsoft.AspNetCore.Builder.EndpointRoutingApplicationBuilderExtensions");
             // Middleware that may answer any path, so that the routes the code maps are not all it serves.
             OpaqueMiddleware = new[]
             {
@@ -55,9 +56,13 @@ namespace ManifestTools.Analyzers.Code
         public INamedTypeSymbol? HealthCheckEndpoints { get; }
         public INamedTypeSymbol? HealthCheckMiddleware { get; }
         public INamedTypeSymbol? ApplicationBuilder { get; }
+        public INamedTypeSymbol? EndpointRoutingApplicationBuilder { get; }
         public INamedTypeSymbol[] OpaqueMiddleware { get; }
 
         public static CodeSymbols Resolve(Compilation compilation) => new CodeSymbols(compilation);
+
+        /// <summary>True when the program references ASP.NET Core's hosting, so that it can listen at all.</summary>
+        public bool IsAspNetCore => WebHostBuilderExtensions != null;
 
         /// <summary>True for IConfiguration and every type that implements it (sections, ConfigurationManager).</summary>
         public bool IsConfiguration(ITypeSymbol? type) =>

@@ -8,8 +8,9 @@ using static ManifestTools.Analyzers.Code.OperationValues;
 namespace ManifestTools.Analyzers.Code
 {
     /// <summary>
-    /// The GET routes the code maps (MapGet, Map, MapMethods, MapHealthChecks, UseHealthChecks, with MapGroup prefixes),
-    /// and the calls after which it may serve paths no one can list (controllers, pages, fallbacks, middleware).
+    /// The GET routes the code maps (MapGet, Map, MapMethods, MapHealthChecks, UseHealthChecks, with MapGroup prefixes,
+    /// on the app or on the builder of UseEndpoints), its gRPC services, and the calls after which it may serve paths no
+    /// one can list (controllers, pages, fallbacks, middleware, JSON transcoding).
     /// </summary>
     internal sealed class RouteReads
     {
@@ -45,9 +46,55 @@ namespace ManifestTools.Analyzers.Code
 
             bool mapsEndpoints = method.IsExtensionMethod && method.Name.StartsWith("Map", System.StringComparison.Ordinal) &&
                                  method.Parameters.Length > 0 && _symbols.IsEndpointRouteBuilder(method.Parameters[0].Type);
+            if (mapsEndpoints && Grpc(invocation) is { } grpc)
+            {
+                return grpc;
+            }
+
+            // JSON transcoding turns gRPC methods into HTTP routes that the code does not list.
+            if (method.Name == "AddJsonTranscoding" || method.Name == "AddGrpcHttpApi")
+            {
+                return Opaque(invocation);
+            }
+
             bool opaqueMiddleware = _symbols.OpaqueMiddleware.Any(t => CodeSymbols.Is(method.ContainingType, t)) ||
                                     (method.Name == "Use" && CodeSymbols.Is(method.ContainingType, _symbols.ApplicationBuilder));
             return mapsEndpoints || opaqueMiddleware ? Opaque(invocation) : null;
+        }
+
+        /// <summary>
+        /// MapGrpcService&lt;T&gt;, MapGrpcHealthChecksService and MapGrpcReflectionService of Grpc.AspNetCore. A service
+        /// of grpc.health.v1.Health (derived from Health.HealthBase) is the gRPC health service, as is, erring towards
+        /// silence, one whose name says so.
+        /// </summary>
+        private static RouteFact? Grpc(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            switch (method.Name)
+            {
+                case "MapGrpcService" when method.TypeArguments.Length == 1:
+                    var service = method.TypeArguments[0];
+                    return new RouteFact(null, IsGrpcHealth(service), invocation.Syntax.GetLocation(), service.Name);
+                case "MapGrpcHealthChecksService":
+                    return new RouteFact(null, true, invocation.Syntax.GetLocation(), "Health");
+                case "MapGrpcReflectionService":
+                    return new RouteFact(null, false, invocation.Syntax.GetLocation(), "ServerReflection");
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsGrpcHealth(ITypeSymbol service)
+        {
+            for (var type = service; type != null; type = type.BaseType)
+            {
+                if (type.Name == "HealthBase" && type.ContainingType?.Name == "Health" && type.ContainingNamespace?.ToDisplayString() == "Grpc.Health.V1")
+                {
+                    return true;
+                }
+            }
+
+            return service.Name.IndexOf("Health", System.StringComparison.Ordinal) >= 0;
         }
 
         /// <summary>A call after which the code may serve paths no one can list; its location is made only then, as Read sees every call.</summary>
@@ -82,6 +129,11 @@ namespace ManifestTools.Analyzers.Code
                 return "";
             }
 
+            if (operation is IParameterReferenceOperation parameter && IsUseEndpointsBuilder(parameter))
+            {
+                return "";
+            }
+
             if (!CodeSymbols.Is(operation.Type, _symbols.RouteGroupBuilder))
             {
                 return null; // Some other IEndpointRouteBuilder, such as a helper's parameter, may be a group.
@@ -106,6 +158,28 @@ namespace ManifestTools.Analyzers.Code
             }
 
             return null;
+        }
+
+        /// <summary>The parameter of the lambda given to <c>app.UseEndpoints(endpoints => …)</c>, which has no prefix.</summary>
+        private bool IsUseEndpointsBuilder(IParameterReferenceOperation reference)
+        {
+            if (!(reference.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda))
+            {
+                return false;
+            }
+
+            for (var operation = reference.Parent; operation != null; operation = operation.Parent)
+            {
+                if (operation is IAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+                {
+                    var outer = function.Parent is IDelegateCreationOperation creation ? creation.Parent : function.Parent;
+                    return outer is IArgumentOperation { Parent: IInvocationOperation call } &&
+                           call.TargetMethod.Name == "UseEndpoints" &&
+                           CodeSymbols.Is(call.TargetMethod.ContainingType, _symbols.EndpointRoutingApplicationBuilder);
+                }
+            }
+
+            return false;
         }
 
         private bool IsWebApplication(ITypeSymbol? type)

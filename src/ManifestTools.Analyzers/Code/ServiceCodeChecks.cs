@@ -11,8 +11,9 @@ namespace ManifestTools.Analyzers.Code
 {
     /// <summary>
     /// MT3001 to MT3003: what the code reads, listens on and maps, against the workloads of the project's service.
-    /// Findings about a place in the code are reported as each operation is analyzed, so the IDE shows them live;
-    /// findings in a manifest need the whole program's routes and addresses, which a scan collects once.
+    /// Findings about a place in the code are reported as each operation is analyzed, so the IDE shows them live. Those
+    /// that need the whole program (which addresses it sets, which routes it maps) come from one scan, which decides
+    /// both those in manifest files and those at a listen call or a health endpoint.
     /// </summary>
     internal static class ServiceCodeChecks
     {
@@ -24,16 +25,19 @@ namespace ManifestTools.Analyzers.Code
             }
 
             var runtime = ServiceRuntime.Resolve(inputs.Files.SelectMany(f => f.Objects).ToList(), inputs.Settings.ServiceName,
-                inputs.Settings.Options, inputs.GeneratedFiles, AppSettings.Read(inputs.AppSettings));
+                inputs.Settings.Options, inputs.GeneratedFiles, AppSettings.Read(inputs.AppSettings), inputs.Image);
             if (runtime.Workloads.Count == 0)
             {
                 return;
             }
 
-            var symbols = CodeSymbols.Resolve(context.Compilation);
-            var settingReads = new SettingReads(symbols);
+            var compilation = context.Compilation;
+            var cancellationToken = context.CancellationToken;
+            var symbols = CodeSymbols.Resolve(compilation);
+            var settingReads = new SettingReads(symbols, compilation);
             var listenReads = new ListenReads(symbols);
             var routeReads = new RouteReads(symbols);
+            var scan = new Lazy<ScanFindings>(() => ScanFindings.Of(CodeScan.Run(compilation, routeReads, listenReads, cancellationToken), runtime, symbols.IsAspNetCore));
             context.RegisterOperationAction(operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;
@@ -44,15 +48,12 @@ namespace ManifestTools.Analyzers.Code
 
                 foreach (var listen in listenReads.Read(invocation))
                 {
-                    foreach (var port in listen.Ports)
-                    {
-                        Report(operationContext, inputs, ListenPortRule.CheckCodePort(port, runtime), listen.Location);
-                    }
+                    ReportFromScan(operationContext, inputs, scan.Value, listen.Location);
                 }
 
-                if (routeReads.Read(invocation) is { IsHealth: true, Pattern: { } pattern } route)
+                if (routeReads.Read(invocation) is { IsHealth: true } route)
                 {
-                    Report(operationContext, inputs, HealthProbeRule.CheckHealthEndpoint(pattern, runtime), route.Location);
+                    ReportFromScan(operationContext, inputs, scan.Value, route.Location);
                 }
             }, OperationKind.Invocation);
             context.RegisterOperationAction(operationContext =>
@@ -63,31 +64,12 @@ namespace ManifestTools.Analyzers.Code
                 }
             }, OperationKind.PropertyReference);
 
-            var compilation = context.Compilation;
-            var cancellationToken = context.CancellationToken;
-            var manifestFindings = new Lazy<ILookup<string, ManifestDiagnostic>>(() =>
-            {
-                var environmentFindings = ListenPortRule.CheckEnvironment(runtime).ToList();
-                if (environmentFindings.Count == 0 && !runtime.CodeContainers.Any(c => c.Container.Probes.Any(p => p.Path != null)))
-                {
-                    return Enumerable.Empty<ManifestDiagnostic>().ToLookup(f => f.File, StringComparer.Ordinal); // Nothing the scan could decide.
-                }
-
-                var scan = CodeScan.Run(compilation, routeReads, listenReads, cancellationToken);
-                var findings = HealthProbeRule.CheckProbes(runtime, scan.Routes);
-                if (!scan.SetsAddress)
-                {
-                    findings = findings.Concat(environmentFindings);
-                }
-
-                return findings.ToLookup(f => f.File, StringComparer.Ordinal);
-            });
             context.RegisterAdditionalFileAction(fileContext =>
             {
                 var path = fileContext.AdditionalFile.Path;
                 if (inputs.Texts.TryGetValue(path, out var text))
                 {
-                    foreach (var finding in manifestFindings.Value[path])
+                    foreach (var finding in scan.Value.InManifests[path])
                     {
                         if (RoslynDiagnostics.Create(finding, text, inputs.Settings.Options.Config) is { } diagnostic)
                         {
@@ -98,11 +80,65 @@ namespace ManifestTools.Analyzers.Code
             });
         }
 
+        private static void ReportFromScan(OperationAnalysisContext context, ManifestInputs inputs, ScanFindings scan, Location location)
+        {
+            if (scan.InCode.TryGetValue(location, out var findings))
+            {
+                foreach (var finding in findings)
+                {
+                    Report(context, inputs, finding, location);
+                }
+            }
+        }
+
         private static void Report(OperationAnalysisContext context, ManifestInputs inputs, CodeFinding? finding, Location location)
         {
             if (finding != null && RoslynDiagnostics.Create(finding, location, inputs.Settings.Options.Config) is { } diagnostic)
             {
                 context.ReportDiagnostic(diagnostic);
+            }
+        }
+
+        /// <summary>The findings that the scan decides: in manifest files by path, and in the code by location.</summary>
+        private sealed class ScanFindings
+        {
+            private ScanFindings(ILookup<string, ManifestDiagnostic> inManifests, Dictionary<Location, List<CodeFinding>> inCode)
+            {
+                InManifests = inManifests;
+                InCode = inCode;
+            }
+
+            public ILookup<string, ManifestDiagnostic> InManifests { get; }
+            public Dictionary<Location, List<CodeFinding>> InCode { get; }
+
+            /// <summary>Only an ASP.NET Core program listens where ASPNETCORE_URLS and the image's port variables say.</summary>
+            public static ScanFindings Of(CodeScan scan, ServiceRuntime runtime, bool isAspNetCore)
+            {
+                var listen = isAspNetCore ? ListenPortRule.Check(runtime, scan.Addresses.Select(a => a.Address).ToList()) : new ListenPortFindings();
+                var inCode = new Dictionary<Location, List<CodeFinding>>();
+                void Add(Location location, CodeFinding finding)
+                {
+                    if (!inCode.TryGetValue(location, out var list))
+                    {
+                        inCode[location] = list = new List<CodeFinding>();
+                    }
+
+                    list.Add(finding);
+                }
+
+                foreach (var (address, finding) in listen.InCode)
+                {
+                    Add(scan.Addresses[address].Location, finding);
+                }
+
+                if (HealthProbeRule.CheckMissingReadiness(scan.Health.Select(h => h.Endpoint).ToList(), runtime) is { } missing)
+                {
+                    Add(scan.Health[missing.Endpoint].Location, missing.Finding);
+                }
+
+                var inManifests = HealthProbeRule.CheckProbes(runtime, scan.Routes).Concat(listen.InManifests)
+                    .ToLookup(f => f.File, StringComparer.Ordinal);
+                return new ScanFindings(inManifests, inCode);
             }
         }
     }

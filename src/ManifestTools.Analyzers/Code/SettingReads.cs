@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq;
 using ManifestTools.Code;
 using Microsoft.CodeAnalysis;
@@ -10,9 +11,21 @@ namespace ManifestTools.Analyzers.Code
     internal sealed class SettingReads
     {
         private const int MaxSectionDepth = 16;
-        private readonly CodeSymbols _symbols;
 
-        public SettingReads(CodeSymbols symbols) => _symbols = symbols;
+        /// <summary>How many stores a value is followed through: <c>var a = read; var b = a;</c> is two.</summary>
+        private const int MaxFlowDepth = 3;
+
+        private readonly CodeSymbols _symbols;
+        private readonly ValueFlow _flow;
+
+        // Operation actions run concurrently; each stored-to symbol's uses are looked at once.
+        private readonly ConcurrentDictionary<ISymbol, bool> _guardedSymbols = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+
+        public SettingReads(CodeSymbols symbols, Compilation compilation)
+        {
+            _symbols = symbols;
+            _flow = new ValueFlow(compilation);
+        }
 
         public SettingFact? Read(IInvocationOperation invocation)
         {
@@ -144,24 +157,46 @@ namespace ManifestTools.Analyzers.Code
         }
 
         /// <summary>
-        /// The code copes with a missing value: the read is the left side of <c>??</c> with a value on the right
-        /// (<c>?? throw</c> is no fallback), is accessed with <c>?.</c>, compared (<c>== "Development"</c>, <c>is null</c>,
-        /// a switch) or tested (string.IsNullOrEmpty, TryParse). A bound section's value is its binder's
-        /// (<c>.Get&lt;T&gt;() ?? new T()</c>).
+        /// The code copes with a missing value: where it reads it, or wherever it uses the local, field or property it
+        /// keeps it in (<c>var url = configuration["A"]; … if (!string.IsNullOrEmpty(url))</c>).
         /// </summary>
-        private bool HasFallback(IOperation read)
+        private bool HasFallback(IOperation read) => IsGuarded(read, 0);
+
+        private bool IsGuarded(IOperation value, int depth)
         {
-            var node = Outermost(read);
+            var node = Outermost(value);
             if (node.Parent is IArgumentOperation { Parent: IInvocationOperation binder } &&
                 CodeSymbols.Is(binder.TargetMethod.ContainingType, _symbols.ConfigurationBinder))
             {
                 node = Outermost(binder);
             }
 
+            if (GuardsAt(node))
+            {
+                return true;
+            }
+
+            if (depth >= MaxFlowDepth || !(StoredIn(node) is { } symbol))
+            {
+                return false;
+            }
+
+            return _guardedSymbols.GetOrAdd(symbol, s => _flow.Uses(s, node).Any(use => IsGuarded(use, depth + 1)));
+        }
+
+        /// <summary>
+        /// The value is the left side of <c>??</c> with a value on the right (<c>?? throw</c> is no fallback), is
+        /// given one with <c>??=</c>, accessed with <c>?.</c>, compared (<c>== "Development"</c>, <c>is null</c>, a pattern, a switch) or tested
+        /// (string.IsNullOrEmpty, IsNullOrWhiteSpace, TryParse, Uri.TryCreate).
+        /// </summary>
+        private static bool GuardsAt(IOperation node)
+        {
             switch (node.Parent)
             {
                 case ICoalesceOperation coalesce:
                     return coalesce.Value == node && !(Unwrap(coalesce.WhenNull) is IThrowOperation);
+                case ICoalesceAssignmentOperation coalesceAssignment:
+                    return coalesceAssignment.Target == node && !(Unwrap(coalesceAssignment.Value) is IThrowOperation);
                 case IConditionalAccessOperation access:
                     return access.Operation == node;
                 case IBinaryOperation binary:
@@ -170,14 +205,47 @@ namespace ManifestTools.Analyzers.Code
                     return true;
                 case ISwitchExpressionOperation switchExpression:
                     return switchExpression.Value == node;
+                case ISwitchOperation switchStatement:
+                    return switchStatement.Value == node;
                 case IArgumentOperation { Parent: IInvocationOperation call }:
                     var method = call.TargetMethod;
-                    return method.Name == "TryParse" ||
+                    return method.Name == "TryParse" || method.Name == "TryCreate" ||
                            (method.ContainingType.SpecialType == SpecialType.System_String && (method.Name == "IsNullOrEmpty" || method.Name == "IsNullOrWhiteSpace"));
                 default:
                     return false;
             }
         }
+
+        /// <summary>
+        /// The local, or field or property of a type in the source, that the value is stored in: by its declaration, an
+        /// assignment, a member initializer, or as what a property's getter returns.
+        /// </summary>
+        private static ISymbol? StoredIn(IOperation node)
+        {
+            switch (node.Parent)
+            {
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    return declarator.Symbol;
+                case ISimpleAssignmentOperation assignment when assignment.Value == node:
+                    return Unwrap(assignment.Target) switch
+                    {
+                        ILocalReferenceOperation local => local.Local,
+                        IFieldReferenceOperation field => InSource(field.Field),
+                        IPropertyReferenceOperation property when !property.Property.IsIndexer => InSource(property.Property),
+                        _ => null,
+                    };
+                case IFieldInitializerOperation initializer when initializer.InitializedFields.Length == 1:
+                    return InSource(initializer.InitializedFields[0]);
+                case IPropertyInitializerOperation initializer when initializer.InitializedProperties.Length == 1:
+                    return InSource(initializer.InitializedProperties[0]);
+                case IReturnOperation _ when node.SemanticModel?.GetEnclosingSymbol(node.Syntax.SpanStart) is IMethodSymbol { MethodKind: MethodKind.PropertyGet } getter:
+                    return InSource(getter.AssociatedSymbol);
+                default:
+                    return null;
+            }
+        }
+
+        private static ISymbol? InSource(ISymbol? symbol) => symbol != null && symbol.DeclaringSyntaxReferences.Length > 0 ? symbol : null;
 
         private static IOperation Outermost(IOperation operation)
         {

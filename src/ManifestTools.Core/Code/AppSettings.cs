@@ -25,8 +25,8 @@ namespace ManifestTools.Code
         public static AppSettings Read(IEnumerable<(string Path, string Text)> files) =>
             new AppSettings(files.Select(f =>
             {
-                var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-                return new SettingsFile(f.Path, JsonKeyReader.TryRead(f.Text, keys) ? keys : null);
+                var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+                return new SettingsFile(f.Path, JsonKeyReader.TryRead(f.Text, values) ? values : null);
             }).ToList());
 
         /// <summary>
@@ -47,27 +47,52 @@ namespace ManifestTools.Code
         /// configuration reader rejects could hold any key, so while one applies no key counts as missing.
         /// </summary>
         public bool Provides(string key, bool asSection) =>
-            _files.Any(f => f.Keys == null || f.Keys.Contains(key) || (asSection && f.Keys.Any(k => ConfigurationKeys.IsUnder(k, key))));
+            _files.Any(f => f.Values == null || f.Values.ContainsKey(key) || (asSection && f.Values.Keys.Any(k => ConfigurationKeys.IsUnder(k, key))));
+
+        /// <summary>
+        /// The value of <paramref name="key"/> as the configuration reader ends up with it: an environment's file wins over
+        /// appsettings.json. False when no file gives it a value; <paramref name="value"/> is null when a file the reader
+        /// rejects could hold it, or the value is an empty object.
+        /// </summary>
+        public bool TryGetValue(string key, out string? value, out string file)
+        {
+            value = null;
+            file = "";
+            bool found = false;
+            foreach (var settings in _files.OrderBy(f => EnvironmentOf(f.Path) == null ? 0 : 1))
+            {
+                string? text = null;
+                if (settings.Values == null || settings.Values.TryGetValue(key, out text))
+                {
+                    value = text;
+                    file = FileName(settings.Path);
+                    found = true;
+                }
+            }
+
+            return found;
+        }
 
         /// <summary>"Development" for appsettings.Development.json; null for appsettings.json.</summary>
         private static string? EnvironmentOf(string path)
         {
-            var name = path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
-            var parts = name.Split('.');
+            var parts = FileName(path).Split('.');
             return parts.Length == 3 ? parts[1] : null;
         }
 
-        /// <summary>One file's keys; null when the configuration reader would reject it.</summary>
+        private static string FileName(string path) => path.Substring(Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\')) + 1);
+
+        /// <summary>One file's keys and values; null when the configuration reader would reject it.</summary>
         private sealed class SettingsFile
         {
-            public SettingsFile(string path, HashSet<string>? keys)
+            public SettingsFile(string path, Dictionary<string, string?>? values)
             {
                 Path = path;
-                Keys = keys;
+                Values = values;
             }
 
             public string Path { get; }
-            public HashSet<string>? Keys { get; }
+            public Dictionary<string, string?>? Values { get; }
         }
     }
 }

@@ -5,26 +5,30 @@ using System.Text;
 namespace ManifestTools.Code
 {
     /// <summary>
-    /// Collects the flattened keys of a JSON settings file, accepting what the configuration reader accepts: comments
-    /// and trailing commas. Nesting deeper than the reader's own limit (64) fails the file instead of the stack.
+    /// Collects the flattened keys of a JSON settings file with their values, accepting what the configuration reader
+    /// accepts: comments and trailing commas. A JSON <c>null</c> is no value, as the reader returns null for it; an empty
+    /// string is one. Nesting deeper than the reader's own limit (64) fails the file instead of the stack.
     /// </summary>
     internal sealed class JsonKeyReader
     {
         private const int MaxDepth = 64;
         private readonly string _text;
-        private readonly HashSet<string> _keys;
+        private readonly Dictionary<string, string?> _values;
         private int _at;
 
-        private JsonKeyReader(string text, HashSet<string> keys)
+        private JsonKeyReader(string text, Dictionary<string, string?> values)
         {
             _text = text;
-            _keys = keys;
+            _values = values;
         }
 
-        /// <summary>Adds the file's keys; false, with nothing added, when it is not a JSON object.</summary>
-        public static bool TryRead(string text, HashSet<string> keys)
+        /// <summary>
+        /// Adds the file's keys and their values (null for an empty object or array, a key without a value that the
+        /// reader keeps); false, with nothing added, when it is not a JSON object.
+        /// </summary>
+        public static bool TryRead(string text, Dictionary<string, string?> values)
         {
-            var found = new HashSet<string>(keys.Comparer);
+            var found = new Dictionary<string, string?>(values.Comparer);
             var reader = new JsonKeyReader(text, found);
             reader.SkipSpace();
             if (!reader.Peek('{') || !reader.Value(null, 0))
@@ -38,7 +42,11 @@ namespace ManifestTools.Code
                 return false;
             }
 
-            keys.UnionWith(found);
+            foreach (var pair in found)
+            {
+                values[pair.Key] = pair.Value;
+            }
+
             return true;
         }
 
@@ -68,7 +76,7 @@ namespace ManifestTools.Code
                     return Container(']', key, depth, (index, childDepth) =>
                         Value((key == null ? "" : key + ":") + index.ToString(CultureInfo.InvariantCulture), childDepth));
                 case '"':
-                    return String() != null && Leaf(key);
+                    return String() is { } text && Leaf(key, text);
                 default:
                     int start = _at;
                     while (_at < _text.Length && (char.IsLetterOrDigit(_text[_at]) || "+-.".IndexOf(_text[_at]) >= 0))
@@ -76,15 +84,21 @@ namespace ManifestTools.Code
                         _at++;
                     }
 
-                    return _at > start && Leaf(key);
+                    if (_at == start)
+                    {
+                        return false;
+                    }
+
+                    string literal = _text.Substring(start, _at - start);
+                    return literal == "null" || Leaf(key, literal);
             }
         }
 
-        private bool Leaf(string? key)
+        private bool Leaf(string? key, string? value)
         {
             if (key != null)
             {
-                _keys.Add(key);
+                _values[key] = value;
             }
 
             return true;
@@ -100,7 +114,7 @@ namespace ManifestTools.Code
                 if (Take(close))
                 {
                     // An empty object or array is a key without a value, which the configuration reader keeps.
-                    return count > 0 || Leaf(key);
+                    return count > 0 || Leaf(key, null);
                 }
 
                 if (!member(count, depth + 1))

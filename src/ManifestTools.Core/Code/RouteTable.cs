@@ -18,7 +18,19 @@ namespace ManifestTools.Code
             "ready", "live", "alive",
         };
 
+        /// <summary>Words of a liveness endpoint, which tells that the process runs, not that it can serve.</summary>
+        private static readonly HashSet<string> LivenessSegments = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "live", "livez", "liveness", "alive",
+        };
+
+        private static readonly HashSet<string> ReadinessSegments = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "ready", "readyz", "readiness",
+        };
+
         private readonly List<string[]> _patterns = new List<string[]>();
+        private readonly SortedSet<string> _grpcServices = new SortedSet<string>(StringComparer.Ordinal);
 
         /// <summary>
         /// False when the code may serve paths the table does not list: controllers, Razor Pages, a fallback, or a pattern
@@ -28,7 +40,19 @@ namespace ManifestTools.Code
 
         public IReadOnlyCollection<string> Patterns => _patterns.Select(p => "/" + string.Join("/", p)).ToList();
 
+        /// <summary>The gRPC services the code maps (MapGrpcService), by type name; they answer POSTs, never a GET.</summary>
+        public IReadOnlyCollection<string> GrpcServices => _grpcServices;
+
+        /// <summary>True when the code maps the gRPC health service (grpc.health.v1.Health), which grpc probes call.</summary>
+        public bool HasGrpcHealth { get; private set; }
+
         public void Add(string pattern) => _patterns.Add(Segments(pattern));
+
+        public void AddGrpcService(string name, bool isHealth)
+        {
+            _grpcServices.Add(name);
+            HasGrpcHealth |= isHealth;
+        }
 
         public void MarkIncomplete() => IsComplete = false;
 
@@ -40,6 +64,12 @@ namespace ManifestTools.Code
                    (HealthSegments.Contains(segments[0]) || HealthSegments.Contains(segments[segments.Length - 1]) ||
                     (segments.Length == 1 && TopLevelHealthSegments.Contains(segments[0])));
         }
+
+        /// <summary>True for a liveness endpoint: /liveness, /health/live, /livez.</summary>
+        public static bool IsLivenessPath(string pattern) => Segments(pattern).Any(LivenessSegments.Contains);
+
+        /// <summary>True for an endpoint named for readiness: /ready, /health/ready, /readyz, /readiness.</summary>
+        public static bool IsReadinessPath(string pattern) => Segments(pattern).Any(ReadinessSegments.Contains);
 
         /// <summary>Whether a request path (a probe's, which may carry a query) reaches one of the patterns.</summary>
         public bool Matches(string path)

@@ -13,35 +13,27 @@ namespace ManifestTools.Code
     public sealed class ServiceRuntime
     {
         private readonly HashSet<string> _generatedFiles;
+        private readonly IReadOnlyDictionary<Workload, IReadOnlyList<KubeService>> _selecting;
+        private readonly IReadOnlyDictionary<(Workload, Container), ContainerEnvironment> _environments;
         private readonly HashSet<string> _environment = new HashSet<string>(StringComparer.Ordinal);
         private readonly HashSet<string> _configurationKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         private ServiceRuntime(string serviceName, IReadOnlyList<KubeService> services, IReadOnlyList<Workload> workloads,
-            IReadOnlyDictionary<(string Namespace, string Kind, string Name), ConfigData> configData, AppSettings settings, HashSet<string> generatedFiles)
+            IReadOnlyDictionary<Workload, IReadOnlyList<KubeService>> selecting, ContainerImage image,
+            IReadOnlyDictionary<(Workload, Container), ContainerEnvironment> environments, AppSettings settings, HashSet<string> generatedFiles)
         {
             ServiceName = serviceName;
             Services = services;
             Workloads = workloads;
+            Image = image;
             Settings = settings;
+            _selecting = selecting;
+            _environments = environments;
             _generatedFiles = generatedFiles;
-            foreach (var (workload, container) in Containers)
+            foreach (var environment in environments.Values)
             {
-                foreach (var variable in container.Environment)
-                {
-                    _environment.Add(variable.Name);
-                }
-
-                foreach (var source in container.EnvironmentSources)
-                {
-                    if (configData.TryGetValue((workload.Namespace, source.Kind, source.Name), out var data))
-                    {
-                        _environment.UnionWith(data.Keys.Select(k => source.Prefix + k));
-                    }
-                    else
-                    {
-                        HasUnknownEnvironment = true;
-                    }
-                }
+                _environment.UnionWith(environment.Variables.Keys);
+                HasUnknownEnvironment |= environment.MayHoldAny;
             }
 
             foreach (var name in _environment)
@@ -70,6 +62,9 @@ namespace ManifestTools.Code
 
         public AppSettings Settings { get; }
 
+        /// <summary>The image the code runs in: the project's Dockerfile, or the one the SDK builds; <see cref="ContainerImage.None"/> when unknown.</summary>
+        public ContainerImage Image { get; }
+
         /// <summary>True when an envFrom names a ConfigMap or Secret that is not in the input, so any variable may be set.</summary>
         public bool HasUnknownEnvironment { get; }
 
@@ -88,7 +83,7 @@ namespace ManifestTools.Code
         /// <c>app.kubernetes.io/name</c> with it.
         /// </summary>
         public static ServiceRuntime Resolve(IReadOnlyList<ManifestObject> objects, string serviceName, LintOptions options,
-            IEnumerable<string> generatedFiles, AppSettings settings)
+            IEnumerable<string> generatedFiles, AppSettings settings, ContainerImage image)
         {
             var index = new MeshIndex(objects, options);
             var named = index.Services.Where(s => s.Name == serviceName && s.Selector != null && s.Selector.Count > 0).ToList();
@@ -113,10 +108,31 @@ namespace ManifestTools.Code
                 configData[(data.Namespace, data.Kind, data.Name)] = data;
             }
 
-            var environments = Environments(CodeContainersOf(workloads, serviceName));
-            return new ServiceRuntime(serviceName, services, workloads, configData, environments == null ? settings : settings.For(environments),
-                new HashSet<string>(generatedFiles, StringComparer.Ordinal));
+            // The image runs in the code's containers only; a sidecar has an image of its own.
+            var codeContainers = new HashSet<(Workload, Container)>(CodeContainersOf(workloads, serviceName));
+            var environments = new Dictionary<(Workload, Container), ContainerEnvironment>();
+            foreach (var workload in workloads)
+            {
+                foreach (var container in workload.Containers)
+                {
+                    environments[(workload, container)] = ContainerEnvironment.Of(workload, container,
+                        codeContainers.Contains((workload, container)) ? image : ContainerImage.None, configData);
+                }
+            }
+
+            var selecting = workloads.ToDictionary(w => w, w => (IReadOnlyList<KubeService>)index.Services
+                .Where(s => s.Namespace == w.Namespace && s.Selector != null && s.Selector.Count > 0 && index.PodsWithLabels(s.Namespace, s.Selector).Contains(w))
+                .ToList());
+            var hostingEnvironments = HostingEnvironments(codeContainers.Select(c => environments[c]));
+            return new ServiceRuntime(serviceName, services, workloads, selecting, image, environments,
+                hostingEnvironments == null ? settings : settings.For(hostingEnvironments), new HashSet<string>(generatedFiles, StringComparer.Ordinal));
         }
+
+        /// <summary>The environment of one of the workloads' containers.</summary>
+        public ContainerEnvironment EnvironmentOf(Workload workload, Container container) => _environments[(workload, container)];
+
+        /// <summary>Every Service of the input that sends traffic to the workload's pods, not only the one named like the service.</summary>
+        public IReadOnlyList<KubeService> ServicesSelecting(Workload workload) => _selecting[workload];
 
         /// <summary>True when an environment variable of this exact name reaches the containers.</summary>
         public bool SetsEnvironmentVariable(string name) => HasUnknownEnvironment || _environment.Contains(name);
@@ -153,16 +169,17 @@ namespace ManifestTools.Code
 
         /// <summary>
         /// The hosting environments the code runs in: ASPNETCORE_ENVIRONMENT (else DOTNET_ENVIRONMENT) of its containers,
-        /// Production where neither is set; null when one comes from valueFrom or envFrom and is unknown.
+        /// from any source of their environment, Production where neither is set; null when one is set to a value not
+        /// known here, or may be.
         /// </summary>
-        private static IReadOnlyCollection<string>? Environments(IEnumerable<(Workload Workload, Container Container)> codeContainers)
+        private static IReadOnlyCollection<string>? HostingEnvironments(IEnumerable<ContainerEnvironment> codeEnvironments)
         {
             var environments = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var (_, container) in codeContainers)
+            foreach (var environment in codeEnvironments)
             {
-                var variable = container.Environment.LastOrDefault(v => v.Name == "ASPNETCORE_ENVIRONMENT") ??
-                               container.Environment.LastOrDefault(v => v.Name == "DOTNET_ENVIRONMENT");
-                if ((variable != null && variable.Value == null) || (variable == null && container.EnvironmentSources.Count > 0))
+                EnvironmentSetting? variable = environment.TryGet("ASPNETCORE_ENVIRONMENT", out var aspnet) ? aspnet
+                    : environment.TryGet("DOTNET_ENVIRONMENT", out var dotnet) ? dotnet : null;
+                if ((variable != null && variable.Value == null) || (variable == null && environment.MayHoldAny))
                 {
                     return null;
                 }

@@ -198,11 +198,13 @@ namespace ManifestTools.Diagnostics
 
         public static readonly DiagnosticDescriptor ListenPortMismatch = new DiagnosticDescriptor(
             "MT3002", "ListenPortMismatch", "The service listens on a port its manifests do not send traffic to", Severity.Error,
-            "{0} listens on port {1}, but {2}; {3}",
-            "The port the service listens on (UseUrls, Kestrel Listen*, app.Run(url), app.Urls, or else ASPNETCORE_URLS, " +
-            "ASPNETCORE_HTTP_PORTS and ASPNETCORE_HTTPS_PORTS in the container's environment) must be one that a container " +
-            "declares or that the Service's targetPort names. Otherwise the Service sends requests to a port nobody " +
-            "listens on, and they fail with connection refused (503 through Istio).");
+            "{0}",
+            "The port the process listens on (set in the code by UseUrls, Kestrel Listen*, app.Run(url) or app.Urls; else " +
+            "ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS and ASPNETCORE_HTTPS_PORTS from the container's env, its envFrom " +
+            "ConfigMaps and Secrets, the image's Dockerfile ENV or the SDK's container properties) must be the port that " +
+            "every Service selecting the pods sends to (its targetPort, by number or through a container port's name) and " +
+            "that the probes request. Otherwise requests fail with connection refused (503 through Istio), or probes kill " +
+            "the pods. A containerPort that differs is a warning: it is informational, and traffic still flows.");
 
         public static readonly DiagnosticDescriptor HealthProbeMismatch = new DiagnosticDescriptor(
             "MT3003", "HealthProbeMismatch", "Health endpoints and probes do not match", Severity.Warning,

@@ -13,6 +13,8 @@ namespace ManifestTools.Loading
         /// <summary>The annotation whose value lists rule IDs (or <c>*</c>) to suppress on the annotated object.</summary>
         public const string SuppressAnnotation = "manifest-tools.io/suppress";
 
+        private static readonly string[] ProbeHandlers = { "grpc", "tcpSocket", "exec" };
+
         private static readonly HashSet<string> IstioVersions = new HashSet<string>(StringComparer.Ordinal)
         {
             "networking.istio.io/v1alpha3", "networking.istio.io/v1beta1", "networking.istio.io/v1",
@@ -348,13 +350,19 @@ namespace ManifestTools.Loading
 
                     var httpGet = _fields.Mapping(probe, "httpGet", itemPath + "." + kind + ".httpGet", out var httpGetSpan);
                     var probePath = _fields.String(httpGet, "path", itemPath + "." + kind + ".httpGet.path");
-                    probes.Add(new Probe(kind, httpGet == null ? null : probePath?.Value ?? "/",
-                        _fields.PortReference(httpGet, "port", itemPath + "." + kind + ".httpGet.port"), probeSpan,
+                    // The handler that carries a port: httpGet, grpc or tcpSocket; exec has none.
+                    string? handler = httpGet != null ? "httpGet" : ProbeHandlers.FirstOrDefault(h => probe.TryGet(h, out _, out _));
+                    var portOwner = handler == null || handler == "exec" ? null
+                        : handler == "httpGet" ? httpGet : _fields.Mapping(probe, handler, itemPath + "." + kind + "." + handler);
+                    probes.Add(new Probe(kind, handler, httpGet == null ? null : probePath?.Value ?? "/",
+                        _fields.PortReference(portOwner, "port", itemPath + "." + kind + "." + (handler ?? "") + ".port"), probeSpan,
                         probePath?.Span ?? (httpGet != null ? httpGetSpan : probeSpan)));
                 }
 
+                var arguments = _fields.Strings(item, "command", itemPath + ".command").Concat(_fields.Strings(item, "args", itemPath + ".args"))
+                    .Select(a => a.Value).ToList();
                 containers.Add(new Container(name?.Value ?? string.Empty, name != null ? FieldReader.KeySpan(item, "name", name.Value.Span) : item.Span,
-                    environment, sources, ports, probes));
+                    environment, sources, ports, probes, arguments));
             }
 
             return containers;
@@ -362,16 +370,34 @@ namespace ManifestTools.Loading
 
         private ConfigData ReadConfigData(ObjectHeader header, YMapping root)
         {
-            var keys = new List<string>();
+            var entries = new List<ConfigEntry>();
             foreach (var field in new[] { "data", "stringData", "binaryData" })
             {
                 if (_fields.Mapping(root, field, field) is { } data)
                 {
-                    keys.AddRange(data.Entries.Select(e => e.Key.Value));
+                    // A Secret's data is base64; binaryData is no text a variable could carry.
+                    bool encoded = field == "data" && header.Kind == "Secret";
+                    foreach (var entry in data.Entries)
+                    {
+                        var text = entry.Value is YScalar scalar && field != "binaryData" ? scalar.Value : null;
+                        entries.Add(new ConfigEntry(entry.Key.Value, text == null ? null : encoded ? DecodeBase64(text) : text, entry.Value.Span));
+                    }
                 }
             }
 
-            return new ConfigData(header, keys);
+            return new ConfigData(header, entries);
+        }
+
+        private static string? DecodeBase64(string text)
+        {
+            try
+            {
+                return System.Text.Encoding.UTF8.GetString(System.Convert.FromBase64String(text));
+            }
+            catch (System.FormatException)
+            {
+                return null;
+            }
         }
 
         private LabelSelector? ReadSelector(YMapping? parent, FieldPath path)
@@ -426,7 +452,8 @@ namespace ManifestTools.Loading
                 }
 
                 ports.Add(new ServicePort(_fields.String(item, "name", itemPath + ".name")?.Value, port.Value.Value, FieldReader.KeySpan(item, "port", item.Span),
-                    _fields.PortReference(item, "targetPort", itemPath + ".targetPort")));
+                    _fields.PortReference(item, "targetPort", itemPath + ".targetPort"),
+                    _fields.String(item, "protocol", itemPath + ".protocol")?.Value ?? "TCP"));
             }
 
             return new KubeService(header, selector, ports, type);

@@ -81,9 +81,10 @@ namespace ManifestTools.Model
     /// <summary>A readiness, liveness or startup probe. Only httpGet probes have a <see cref="Path"/>.</summary>
     public sealed class Probe
     {
-        public Probe(string kind, string? path, PortReference? port, SourceSpan span, SourceSpan pathSpan)
+        public Probe(string kind, string? handler, string? path, PortReference? port, SourceSpan span, SourceSpan pathSpan)
         {
             Kind = kind;
+            Handler = handler;
             Path = path;
             Port = port;
             Span = span;
@@ -93,9 +94,13 @@ namespace ManifestTools.Model
         /// <summary><c>readinessProbe</c>, <c>livenessProbe</c> or <c>startupProbe</c>.</summary>
         public string Kind { get; }
 
+        /// <summary><c>httpGet</c>, <c>grpc</c>, <c>tcpSocket</c> or <c>exec</c>; null when the probe names none.</summary>
+        public string? Handler { get; }
+
         /// <summary>httpGet.path; null for exec, tcpSocket and grpc probes. An httpGet without a path probes <c>/</c>.</summary>
         public string? Path { get; }
 
+        /// <summary>The port of an httpGet, grpc or tcpSocket probe.</summary>
         public PortReference? Port { get; }
 
         /// <summary>The probe's key.</summary>
@@ -109,7 +114,7 @@ namespace ManifestTools.Model
     public sealed class Container
     {
         public Container(string name, SourceSpan span, IReadOnlyList<EnvironmentVariable> environment, IReadOnlyList<EnvironmentSource> environmentSources,
-            IReadOnlyList<ContainerPort> ports, IReadOnlyList<Probe> probes)
+            IReadOnlyList<ContainerPort> ports, IReadOnlyList<Probe> probes, IReadOnlyList<string> arguments)
         {
             Name = name;
             Span = span;
@@ -117,6 +122,7 @@ namespace ManifestTools.Model
             EnvironmentSources = environmentSources;
             Ports = ports;
             Probes = probes;
+            Arguments = arguments;
         }
 
         public string Name { get; }
@@ -128,15 +134,36 @@ namespace ManifestTools.Model
         public IReadOnlyList<EnvironmentSource> EnvironmentSources { get; }
         public IReadOnlyList<ContainerPort> Ports { get; }
         public IReadOnlyList<Probe> Probes { get; }
+
+        /// <summary>The container's <c>command</c> and <c>args</c>, which may pass the process an address (<c>--urls</c>).</summary>
+        public IReadOnlyList<string> Arguments { get; }
+    }
+
+    /// <summary>One key of a ConfigMap or Secret.</summary>
+    public sealed class ConfigEntry
+    {
+        public ConfigEntry(string key, string? value, SourceSpan valueSpan)
+        {
+            Key = key;
+            Value = value;
+            ValueSpan = valueSpan;
+        }
+
+        public string Key { get; }
+
+        /// <summary>The text a variable gets (a Secret's data decoded); null when it is binary or not a scalar.</summary>
+        public string? Value { get; }
+
+        public SourceSpan ValueSpan { get; }
     }
 
     /// <summary>A ConfigMap or Secret: the keys that <c>envFrom</c> turns into environment variables.</summary>
     public sealed class ConfigData : ManifestObject
     {
-        public ConfigData(ObjectHeader header, IReadOnlyCollection<string> keys)
-            : base(header) => Keys = keys;
+        public ConfigData(ObjectHeader header, IReadOnlyList<ConfigEntry> entries)
+            : base(header) => Entries = entries;
 
-        /// <summary>Keys of data, stringData and binaryData.</summary>
-        public IReadOnlyCollection<string> Keys { get; }
+        /// <summary>Entries of data, stringData and binaryData, in that order; stringData wins over data, as the API server merges them.</summary>
+        public IReadOnlyList<ConfigEntry> Entries { get; }
     }
 }

@@ -5,12 +5,13 @@ namespace ManifestTools.Model
 {
     public sealed class ServicePort
     {
-        public ServicePort(string? name, int port, SourceSpan span, PortReference? targetPort = null)
+        public ServicePort(string? name, int port, SourceSpan span, PortReference? targetPort = null, string protocol = "TCP")
         {
             Name = name;
             Port = port;
             Span = span;
             TargetPort = targetPort;
+            Protocol = protocol;
         }
 
         public string? Name { get; }
@@ -21,6 +22,9 @@ namespace ManifestTools.Model
 
         /// <summary>A Service's targetPort; null when absent, which means the same number as <see cref="Port"/>.</summary>
         public PortReference? TargetPort { get; }
+
+        /// <summary>TCP, UDP or SCTP, as written; TCP when absent.</summary>
+        public string Protocol { get; }
     }
 
     /// <summary>A core/v1 Service.</summary>

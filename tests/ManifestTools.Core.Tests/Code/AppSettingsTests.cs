@@ -13,11 +13,31 @@ namespace ManifestTools.Tests.Code
         [InlineData("List:0", false)]
         [InlineData("List:1:Name", false)]
         [InlineData("Empty", false)]
-        [InlineData("Nothing", false)]
         public void Flattens_keys_as_the_configuration_reader_does(string key, bool asSection)
         {
             var settings = Read("{ \"A\": { \"B\": 1 }, \"List\": [ \"x\", { \"Name\": \"y\" } ], \"Empty\": {}, \"Nothing\": null }");
             Assert.True(settings.Provides(key, asSection));
+        }
+
+        [Fact]
+        public void A_json_null_is_no_value_and_an_empty_string_is_one()
+        {
+            // The configuration reader returns null for a JSON null, as for a key that is not there.
+            var settings = Read("{ \"Seq\": { \"Url\": null, \"Key\": \"\" } }");
+            Assert.False(settings.Provides("Seq:Url", asSection: false));
+            Assert.False(settings.TryGetValue("Seq:Url", out _, out _));
+            Assert.True(settings.Provides("Seq:Key", asSection: false));
+            Assert.True(settings.TryGetValue("Seq:Key", out var value, out var file));
+            Assert.Equal(("", "appsettings.json"), (value, file));
+            Assert.False(Read("{ \"Seq\": { \"Url\": null } }").Provides("Seq", asSection: true));
+        }
+
+        [Fact]
+        public void An_environments_file_wins_over_appsettings_json()
+        {
+            var settings = AppSettings.Read(new[] { ("/p/appsettings.Production.json", "{ \"urls\": \"http://+:80\" }"), ("/p/appsettings.json", "{ \"urls\": \"http://+:5000\" }") });
+            Assert.True(settings.TryGetValue("URLS", out var value, out var file));
+            Assert.Equal(("http://+:80", "appsettings.Production.json"), (value, file));
         }
 
         [Fact]

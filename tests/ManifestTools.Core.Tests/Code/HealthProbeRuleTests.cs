@@ -22,17 +22,46 @@ namespace ManifestTools.Tests.Code
             return routes;
         }
 
+        private static HealthEndpoint[] Endpoints(params string[] paths) => paths.Select(p => new HealthEndpoint(p, isGrpc: false)).ToArray();
+
         [Fact]
-        public void Reports_a_health_endpoint_without_a_readiness_probe()
+        public void Reports_a_missing_readiness_probe_once()
         {
-            var finding = HealthProbeRule.CheckHealthEndpoint("/healthz", Runtime.Generated(Runtime.Service, Runtime.Deployment("v1", Runtime.Port5002)));
-            Assert.Equal("the code maps the health endpoint /healthz, but Deployment default/v1 has no readinessProbe, so pods get traffic before " +
-                "they are ready; set <ManifestReadinessProbePath>/healthz</ManifestReadinessProbePath> in the project file", finding?.Message);
+            var missing = HealthProbeRule.CheckMissingReadiness(Endpoints("/healthz", "/health/ready"),
+                Runtime.Generated(Runtime.Service, Runtime.Deployment("v1", Runtime.Port5002), Runtime.Deployment("v2", Runtime.Port5002)));
+            Assert.Equal(0, missing?.Endpoint);
+            Assert.Equal("the code maps the health endpoints /healthz, /health/ready, but Deployment default/v1 and Deployment default/v2 have no readinessProbe, " +
+                "so pods get traffic before they are ready; set <ManifestReadinessProbePath>/health/ready</ManifestReadinessProbePath> in the project file", missing?.Finding.Message);
+        }
+
+        [Theory]
+        [InlineData("/liveness,/hc", "/hc")]
+        [InlineData("/health/live,/health", "/health")]
+        [InlineData("/livez,/readyz,/healthz", "/readyz")]
+        public void The_fix_names_a_readiness_endpoint_and_never_a_liveness_one(string paths, string readiness)
+        {
+            var missing = HealthProbeRule.CheckMissingReadiness(Endpoints(paths.Split(',')), Runtime.Of(Runtime.Service, Runtime.Deployment("v1", Runtime.Port5002)));
+            Assert.EndsWith($"add a readinessProbe with httpGet path {readiness} in m1.yaml", missing?.Finding.Message);
         }
 
         [Fact]
         public void Stays_silent_when_every_Deployment_has_a_readiness_probe() =>
-            Assert.Null(HealthProbeRule.CheckHealthEndpoint("/healthz", Runtime.Of(Runtime.Service, Runtime.Deployment("v1", Readiness))));
+            Assert.Null(HealthProbeRule.CheckMissingReadiness(Endpoints("/healthz"), Runtime.Of(Runtime.Service, Runtime.Deployment("v1", Readiness))));
+
+        [Fact]
+        public void A_grpc_probe_needs_the_gRPC_health_service()
+        {
+            var grpc = Runtime.Port5002 + "          readinessProbe:\n            grpc:\n              port: 5002\n";
+            var runtime = Runtime.Of(Runtime.Service, Runtime.Deployment("v1", grpc));
+            var routes = new RouteTable();
+            routes.AddGrpcService("CartService", isHealth: false);
+            var finding = Assert.Single(HealthProbeRule.CheckProbes(runtime, routes));
+            Assert.Equal((22, 11), (finding.Span.Line, finding.Span.Column));
+            Assert.StartsWith("the readinessProbe of container shop in Deployment default/v1 calls the gRPC health service, but the code maps only the gRPC service CartService and no gRPC health service", finding.Message);
+
+            routes.AddGrpcService("HealthService", isHealth: true);
+            Assert.Empty(HealthProbeRule.CheckProbes(runtime, routes));
+        }
 
         [Fact]
         public void Reports_a_probe_path_the_code_never_maps_at_the_path()

@@ -49,17 +49,20 @@ spec:
 
         public static ServiceRuntime Of(params string[] yamls) => Build(AppSettings.Empty, new string[0], yamls);
 
+        /// <summary>The code runs in <paramref name="image"/>.</summary>
+        public static ServiceRuntime In(ContainerImage image, params string[] yamls) => Build(AppSettings.Empty, new string[0], yamls, image);
+
         public static ServiceRuntime Generated(params string[] yamls) =>
             Build(AppSettings.Empty, yamls.Select((_, i) => $"m{i}.yaml").ToArray(), yamls);
 
         public static ServiceRuntime WithSettings(string json, params string[] yamls) =>
             Build(AppSettings.Read(new[] { ("appsettings.json", json) }), new string[0], yamls);
 
-        private static ServiceRuntime Build(AppSettings settings, IEnumerable<string> generated, string[] yamls)
+        private static ServiceRuntime Build(AppSettings settings, IEnumerable<string> generated, string[] yamls, ContainerImage? image = null)
         {
             var options = new LintOptions();
             var objects = yamls.SelectMany((y, i) => ManifestParser.ParseText($"m{i}.yaml", y, options).Objects).ToList();
-            return ServiceRuntime.Resolve(objects, "shop", options, generated, settings);
+            return ServiceRuntime.Resolve(objects, "shop", options, generated, settings, image ?? ContainerImage.None);
         }
     }
 }

@@ -68,8 +68,8 @@ namespace ManifestTools.Tests.Code
             var development = ManifestParser.ParseText("m.yaml", Runtime.Service + "---\n" +
                 Runtime.Deployment("v1", Env + "            - name: ASPNETCORE_ENVIRONMENT\n              value: Development\n"), options).Objects;
 
-            Assert.NotNull(Check(SettingKind.ConfigurationKey, "Orders:Url", ServiceRuntime.Resolve(production, "shop", options, new string[0], settings)));
-            Assert.Null(Check(SettingKind.ConfigurationKey, "Orders:Url", ServiceRuntime.Resolve(development, "shop", options, new string[0], settings)));
+            Assert.NotNull(Check(SettingKind.ConfigurationKey, "Orders:Url", ServiceRuntime.Resolve(production, "shop", options, new string[0], settings, ContainerImage.None)));
+            Assert.Null(Check(SettingKind.ConfigurationKey, "Orders:Url", ServiceRuntime.Resolve(development, "shop", options, new string[0], settings, ContainerImage.None)));
         }
 
         [Fact]
@@ -80,7 +80,7 @@ namespace ManifestTools.Tests.Code
             var twoContainers = Runtime.Deployment("v1", "        - name: proxy\n          image: proxy:1\n").Replace("- name: shop", "- name: web");
             var objects = ManifestParser.ParseText("m.yaml", Runtime.Service + "---\n" + twoContainers, options).Objects;
 
-            Assert.Null(Check(SettingKind.ConfigurationKey, "Orders:Url", ServiceRuntime.Resolve(objects, "shop", options, new string[0], settings)));
+            Assert.Null(Check(SettingKind.ConfigurationKey, "Orders:Url", ServiceRuntime.Resolve(objects, "shop", options, new string[0], settings, ContainerImage.None)));
         }
 
         [Fact]

@@ -66,8 +66,8 @@ spec:
             var container = Read(Deployment);
             Assert.Equal(new[] { ("http", 5002, "TCP"), (null, 9000, "UDP") }, container.Ports.Select(p => (p.Name, p.Number, p.Protocol)));
             Assert.Equal((19, 30), (container.Ports[0].Span.Line, container.Ports[0].Span.Column));
-            Assert.Equal(new[] { ("readinessProbe", "/healthz", "http"), ("livenessProbe", "/", "5002"), ("startupProbe", null, null) },
-                container.Probes.Select(p => (p.Kind, p.Path, p.Port?.ToString())));
+            Assert.Equal(new (string, string?, string?, string?)[] { ("readinessProbe", "httpGet", "/healthz", "http"), ("livenessProbe", "httpGet", "/", "5002"), ("startupProbe", "tcpSocket", null, "5002") },
+                container.Probes.Select(p => (p.Kind, p.Handler, p.Path, p.Port?.ToString())));
             Assert.Equal((32, 30), (container.Probes[0].PathSpan.Line, container.Probes[0].PathSpan.Column));
         }
 
@@ -83,10 +83,15 @@ spec:
         }
 
         [Fact]
-        public void Reads_the_keys_of_ConfigMaps_and_Secrets()
+        public void Reads_the_keys_and_values_of_ConfigMaps_and_Secrets()
         {
-            var file = ManifestParser.ParseText("c.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  A: eA==\nstringData:\n  B: b\n", new LintOptions());
-            Assert.Equal(new[] { "A", "B" }, ((ConfigData)file.Objects.Single()).Keys);
+            var file = ManifestParser.ParseText("c.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata:\n  A: eA==\n  C: not base64\nstringData:\n  B: b\n", new LintOptions());
+            var entries = ((ConfigData)file.Objects.Single()).Entries;
+            Assert.Equal(new (string, string?)[] { ("A", "x"), ("C", null), ("B", "b") }, entries.Select(e => (e.Key, e.Value)));
+            Assert.Equal((6, 6), (entries[0].ValueSpan.Line, entries[0].ValueSpan.Column));
+
+            var configMap = ManifestParser.ParseText("c.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  URLS: eA==\nbinaryData:\n  B: eA==\n", new LintOptions());
+            Assert.Equal(new (string, string?)[] { ("URLS", "eA=="), ("B", null) }, ((ConfigData)configMap.Objects.Single()).Entries.Select(e => (e.Key, e.Value)));
         }
 
         [Fact]
