@@ -1,0 +1,10 @@
+global using HealthChecks.UI.Client;
+global using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+global using Microsoft.eShopOnContainers.Payment.API;
+global using Microsoft.eShopOnContainers.Payment.API.Infrastructure;
+global using Microsoft.eShopOnContainers.Payment.API.IntegrationEvents.EventHandling;
+global using Microsoft.eShopOnContainers.Payment.API.IntegrationEvents.Events;
+global using Microsoft.Extensions.Diagnostics.HealthChecks;
+global using Microsoft.Extensions.Options;
+global using Serilog;
+global using Serilog.Context;

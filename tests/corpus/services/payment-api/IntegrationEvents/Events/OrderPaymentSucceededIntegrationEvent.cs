@@ -1,0 +1,3 @@
+namespace Microsoft.eShopOnContainers.Payment.API.IntegrationEvents.Events;
+
+public record OrderPaymentSucceededIntegrationEvent(int OrderId) : IntegrationEvent;
