@@ -27,48 +27,76 @@ namespace ManifestTools.Code
 
         public static ListenPortFindings Check(ServiceRuntime runtime, IReadOnlyList<CodeAddress> code)
         {
-            var findings = new ListenPortFindings();
+            var mismatches = new List<Mismatch>();
             foreach (var (workload, container) in runtime.CodeContainers)
             {
                 var listening = ListenSources.Resolve(runtime.EnvironmentOf(workload, container), container, runtime.Image, runtime.Settings, code);
                 if (listening != null)
                 {
-                    CheckContainer(runtime, workload, container, listening, findings);
+                    CheckContainer(runtime, workload, container, listening, mismatches);
+                }
+            }
+
+            // The versions of a canary share their Service and their code: one finding names every workload it is about.
+            var findings = new ListenPortFindings();
+            foreach (var group in mismatches.GroupBy(m => (m.At?.File, m.Span.Line, m.Span.Column, m.Message("")), m => m))
+            {
+                var first = group.First();
+                string message = Descriptor.FormatMessage(first.Message(ServiceRuntime.Name(group.Select(m => m.Workload).Distinct())));
+                if (first.At == null)
+                {
+                    findings.InCode.Add((0, new CodeFinding(Descriptor, message)));
+                }
+                else if (!first.At.Header.Suppresses(Descriptor.Id))
+                {
+                    findings.InManifests.Add(new ManifestDiagnostic(Descriptor, first.Severity, first.At.File, first.Span, message, first.At.Ref));
                 }
             }
 
             return findings;
         }
 
-        private static void CheckContainer(ServiceRuntime runtime, Workload workload, Container container, Listening listening, ListenPortFindings findings)
+        private static void CheckContainer(ServiceRuntime runtime, Workload workload, Container container, Listening listening, List<Mismatch> mismatches)
         {
             var declared = container.Ports.Where(p => IsTcp(p.Protocol)).ToList();
             // A port another container of the pod declares is that container's, which the pod's network shares.
             var others = new HashSet<int>(workload.Containers.Where(c => c != container).SelectMany(c => c.Ports).Select(p => p.Number));
             var reported = new HashSet<int>();
             bool Wrong(int number) => !listening.Ports.Contains(number) && !others.Contains(number) && reported.Add(number);
+            string port = Number(listening.Ports[0]);
 
             foreach (var service in runtime.ServicesSelecting(workload))
             {
-                foreach (var port in service.Ports.Where(p => IsTcp(p.Protocol)))
+                foreach (var servicePort in service.Ports.Where(p => IsTcp(p.Protocol)))
                 {
-                    if (!(Target(port, container) is { } target) || !Wrong(target.Number))
+                    if (!(Target(servicePort, container) is { } target) || !Wrong(target.Number))
                     {
                         continue;
                     }
 
-                    string traffic = $"Service {service.Name} sends traffic to {target.Description} of {workload.Ref}";
-                    if (listening.Origin != ListenOrigin.Build && declared.Any(p => p.Number == target.Number))
+                    string Traffic(string workloads) => $"Service {service.Name} sends traffic to {target.Description} of {workloads}";
+                    string declare = runtime.Fix($"add <ContainerPort Include=\"{port}\" /> to the project file",
+                        $"send to port {port}: set the Service's targetPort and the containerPort");
+                    if (listening.Origin == ListenOrigin.Code && declared.Any(p => p.Number == target.Number))
                     {
-                        ReportAtAddress(runtime, workload, container, listening, target.Number, traffic, findings);
-                        continue;
+                        mismatches.Add(new Mismatch(null, default, Severity.Error, workload,
+                            w => $"the code listens on port {Numbers(listening.Ports)}, but {Traffic(w)}; listen on {Number(target.Number)}, or {declare}"));
                     }
-
-                    var at = target.InWorkload ? (ManifestObject)workload : service;
-                    string fix = runtime.IsGenerated(at)
-                        ? $"add <ContainerPort Include=\"{Number(listening.Ports[0])}\" /> to the project file"
-                        : target.InWorkload ? $"set that containerPort to {Number(listening.Ports[0])}" : $"set the targetPort to {Number(listening.Ports[0])}";
-                    Report(findings, at, target.Span, Severity.Error, $"{traffic}, but {Process(listening)}; {fix}, or listen on {Number(target.Number)}");
+                    else if (listening.Origin == ListenOrigin.Manifest && declared.Any(p => p.Number == target.Number))
+                    {
+                        var setting = listening.Setting!;
+                        mismatches.Add(new Mismatch(setting.Manifest, setting.Span, Severity.Error, workload,
+                            w => $"container {container.Name} of {w} listens on port {Numbers(listening.Ports)} ({listening.Source}), but {Traffic(w)}; " +
+                                 $"set {setting.Name} to listen on {Number(target.Number)}, or {declare}"));
+                    }
+                    else
+                    {
+                        var at = target.InWorkload ? (ManifestObject)workload : service;
+                        string fix = runtime.IsGenerated(at) ? $"add <ContainerPort Include=\"{port}\" /> to the project file"
+                            : target.InWorkload ? $"set that containerPort to {port}" : $"set the targetPort to {port}";
+                        mismatches.Add(new Mismatch(at, target.Span, Severity.Error, workload,
+                            w => $"{Traffic(w)}, but {Process(listening)}; {fix}, or listen on {Number(target.Number)}"));
+                    }
                 }
             }
 
@@ -81,46 +109,38 @@ namespace ManifestTools.Code
 
                 string effect = probe.Kind == HealthProbeRule.Readiness ? "the pods never become ready"
                     : probe.Kind == "livenessProbe" ? "the pods are restarted forever" : "the pods never start";
-                Report(findings, workload, reference.Span, Severity.Error,
-                    $"the {probe.Kind} of container {container.Name} in {workload.Ref} requests port {reference}, but {Process(listening)}, so {effect}; " +
-                    $"probe port {Number(listening.Ports[0])}");
+                mismatches.Add(new Mismatch(workload, reference.Span, Severity.Error, workload,
+                    w => $"the {probe.Kind} of container {container.Name} in {w} requests port {reference}, but {Process(listening)}, so {effect}; probe port {port}"));
             }
 
             if (reported.Count == 0 && declared.Count > 0 && !declared.Any(p => listening.Ports.Contains(p.Number)))
             {
-                Report(findings, workload, declared[0].Span, Severity.Warning,
-                    $"container {container.Name} of {workload.Ref} declares containerPort {Numbers(declared.Select(p => p.Number))}, but {Process(listening)}; " +
-                    "traffic still flows to the Services' targetPort, since containerPort is informational, but " +
-                    runtime.Fix($"add <ContainerPort Include=\"{Number(listening.Ports[0])}\" /> to the project file", $"declare containerPort {Number(listening.Ports[0])}") +
-                    " so that readers and tools see the real port");
+                string fix = runtime.Fix($"add <ContainerPort Include=\"{port}\" /> to the project file", $"declare containerPort {port}");
+                mismatches.Add(new Mismatch(workload, declared[0].Span, Severity.Warning, workload,
+                    w => $"container {container.Name} of {w} declares containerPort {Numbers(declared.Select(p => p.Number))}, but {Process(listening)}; " +
+                         $"traffic still flows to the Services' targetPort, since containerPort is informational, but {fix} so that readers and tools see the real port"));
             }
         }
 
-        /// <summary>The finding belongs where the address is set: the code, or the variable of the workload or ConfigMap.</summary>
-        private static void ReportAtAddress(ServiceRuntime runtime, Workload workload, Container container, Listening listening, int target,
-            string traffic, ListenPortFindings findings)
+        /// <summary>A port that something sends to but the process does not listen on; <see cref="At"/> is null for the code's address.</summary>
+        private sealed class Mismatch
         {
-            string declare = runtime.Fix($"add <ContainerPort Include=\"{Number(listening.Ports[0])}\" /> to the project file",
-                $"send to port {Number(listening.Ports[0])}: set the Service's targetPort and the containerPort");
-            if (listening.Origin == ListenOrigin.Code)
+            public Mismatch(ManifestObject? at, SourceSpan span, Severity severity, Workload workload, Func<string, string> message)
             {
-                findings.InCode.Add((0, new CodeFinding(Descriptor, Descriptor.FormatMessage(
-                    $"the code listens on port {Numbers(listening.Ports)}, but {traffic}; listen on {Number(target)}, or {declare}"))));
-                return;
+                At = at;
+                Span = span;
+                Severity = severity;
+                Workload = workload;
+                Message = message;
             }
 
-            var setting = listening.Setting!;
-            Report(findings, setting.Manifest!, setting.Span, Severity.Error,
-                $"container {container.Name} of {workload.Ref} listens on port {Numbers(listening.Ports)} ({listening.Source}), but {traffic}; " +
-                $"set {setting.Name} to listen on {Number(target)}, or {declare}");
-        }
+            public ManifestObject? At { get; }
+            public SourceSpan Span { get; }
+            public Severity Severity { get; }
+            public Workload Workload { get; }
 
-        private static void Report(ListenPortFindings findings, ManifestObject at, SourceSpan span, Severity severity, string message)
-        {
-            if (!at.Header.Suppresses(Descriptor.Id))
-            {
-                findings.InManifests.Add(new ManifestDiagnostic(Descriptor, severity, at.File, span, Descriptor.FormatMessage(message), at.Ref));
-            }
+            /// <summary>The message for the workloads it is about.</summary>
+            public Func<string, string> Message { get; }
         }
 
         /// <summary>The port a Service port sends to in this container; null when it names a port the container does not declare.</summary>

@@ -26,6 +26,19 @@ namespace ManifestTools.Tests.Code
         }
 
         [Fact]
+        public void The_versions_of_a_canary_get_one_finding_that_names_them_all()
+        {
+            const string service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\nspec:\n  selector:\n    app: shop\n  ports:\n    - port: 80\n      targetPort: 9999\n";
+            var image = ContainerImage.FromDockerfile("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:8.0\n");
+            var finding = Assert.Single(Check(Runtime.In(image, service, Runtime.Deployment("v1", ""), Runtime.Deployment("v2", ""))).InManifests);
+            Assert.Equal("Service shop sends traffic to targetPort 9999 of Deployment default/v1 and Deployment default/v2, but the code listens on port 8080 " +
+                "(ASPNETCORE_HTTP_PORTS in the base image mcr.microsoft.com/dotnet/aspnet:8.0); set the targetPort to 8080, or listen on 9999", finding.Message);
+
+            var inCode = Assert.Single(Check(Runtime.Generated(Runtime.Service, Runtime.Deployment("v1", Runtime.Port5002), Runtime.Deployment("v2", Runtime.Port5002)), 8080).InCode);
+            Assert.Contains("of Deployment default/v1 and Deployment default/v2; listen on 5002", inCode.Finding.Message);
+        }
+
+        [Fact]
         public void Stays_silent_on_a_port_the_Service_sends_to()
         {
             var findings = Check(Runtime.Of(Runtime.Service, Runtime.Deployment("v1", Runtime.Port5002)), 5002, 9090);
