@@ -170,5 +170,39 @@ namespace ManifestTools.Analyzers.Tests
                 .Expect(new DiagnosticResult("MT3001", DiagnosticSeverity.Warning).WithLocation(0))
                 .RunAsync();
         }
+
+        [Fact]
+        public async Task An_options_class_validated_with_data_annotations_needs_its_required_keys_only()
+        {
+            await Cart("""
+                using System.ComponentModel.DataAnnotations;
+                using Microsoft.Extensions.DependencyInjection;
+
+                class SeqOptions
+                {
+                    [Required] public string ServerUrl { get; set; } = "";
+                    public string ApiKey { get; set; } = "";
+                    [Required, ConfigurationKeyName("Level")] public string MinimumLevel { get; set; } = "";
+                }
+
+                class PoolOptions { public int Size { get; set; } = 4; }
+
+                static class Setup
+                {
+                    public static void Add(IServiceCollection services)
+                    {
+                        services.AddOptions<SeqOptions>().BindConfiguration({|#0:"Seq"|}).ValidateDataAnnotations().ValidateOnStart();
+                        services.AddOptions<PoolOptions>().ValidateDataAnnotations().BindConfiguration("Pool");
+                        services.AddOptions<SeqOptions>().BindConfiguration({|#1:"Unvalidated"|});
+                    }
+                }
+                """)
+                .AppSettings("/src/Cart/appsettings.json", """{ "Seq": { "Level": "Information" } }""")
+                .Expect(
+                    new DiagnosticResult("MT3001", DiagnosticSeverity.Warning).WithLocation(0)
+                        .WithMessage("the code reads configuration key Seq:ServerUrl, but no container of Deployment default/cart sets Seq__ServerUrl and no appsettings*.json gives it a value; set Seq__ServerUrl in the env of the containers in /src/Cart/k8s/cart.yaml, or give it a value in appsettings.json"),
+                    new DiagnosticResult("MT3001", DiagnosticSeverity.Warning).WithLocation(1))
+                .RunAsync();
+        }
     }
 }

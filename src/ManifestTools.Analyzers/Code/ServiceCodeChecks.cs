@@ -41,7 +41,7 @@ namespace ManifestTools.Analyzers.Code
             context.RegisterOperationAction(operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;
-                if (settingReads.Read(invocation) is { HasFallback: false } setting)
+                foreach (var setting in settingReads.Read(invocation).Where(s => !s.HasFallback))
                 {
                     Report(operationContext, inputs, UnsetConfigurationRule.Check(setting.Read, runtime), setting.Location);
                 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Linq;
 using ManifestTools.Code;
 using Microsoft.CodeAnalysis;
@@ -27,7 +28,31 @@ namespace ManifestTools.Analyzers.Code
             _flow = new ValueFlow(compilation);
         }
 
-        public SettingFact? Read(IInvocationOperation invocation)
+        /// <summary>
+        /// The reads of a call. An options class bound with BindConfiguration and validated with its data annotations
+        /// (ValidateDataAnnotations) reads the keys of its [Required] properties, each of which must be set, and
+        /// needs nothing else: its other properties keep their defaults.
+        /// </summary>
+        public IEnumerable<SettingFact> Read(IInvocationOperation invocation)
+        {
+            var fact = ReadOne(invocation);
+            if (fact == null)
+            {
+                return Enumerable.Empty<SettingFact>();
+            }
+
+            if (fact.Read.Kind != SettingKind.ConfigurationSection || invocation.TargetMethod.Name != "BindConfiguration" ||
+                invocation.TargetMethod.TypeArguments.Length != 1 || !IsValidatedWithAnnotations(invocation))
+            {
+                return new[] { fact };
+            }
+
+            return RequiredKeys(invocation.TargetMethod.TypeArguments[0])
+                .Select(key => new SettingFact(new SettingRead(SettingKind.ConfigurationKey, fact.Read.Name + ":" + key), false, fact.Location))
+                .ToList();
+        }
+
+        private SettingFact? ReadOne(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
             if (CodeSymbols.Is(method.ContainingType, _symbols.Environment) && method.Name == "GetEnvironmentVariable")
@@ -101,6 +126,55 @@ namespace ManifestTools.Analyzers.Code
             var fullName = prefix.Length == 0 ? name! : prefix + ":" + name;
             return new SettingFact(new SettingRead(kind, fullName), hasDefault || HasFallback(read), argument!.Value.Syntax.GetLocation());
         }
+
+        /// <summary>ValidateDataAnnotations anywhere in the fluent chain of the OptionsBuilder, before or after the call.</summary>
+        private static bool IsValidatedWithAnnotations(IInvocationOperation bind)
+        {
+            for (var below = Receiver(bind); below != null && Unwrap(below) is IInvocationOperation call; below = Receiver(call))
+            {
+                if (call.TargetMethod.Name == "ValidateDataAnnotations")
+                {
+                    return true;
+                }
+            }
+
+            for (IOperation above = bind; Outermost(above).Parent is IArgumentOperation { Parent: IInvocationOperation next } && Receiver(next) == Outermost(above); above = next)
+            {
+                if (next.TargetMethod.Name == "ValidateDataAnnotations")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The configuration keys of the [Required] properties of an options class, by their ConfigurationKeyName if they have one.</summary>
+        private static IEnumerable<string> RequiredKeys(ITypeSymbol options)
+        {
+            var seen = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            for (var type = options; type != null; type = type.BaseType)
+            {
+                foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+                {
+                    var attributes = property.GetAttributes();
+                    if (!attributes.Any(a => IsAttribute(a, "System.ComponentModel.DataAnnotations", "RequiredAttribute")))
+                    {
+                        continue;
+                    }
+
+                    var named = attributes.FirstOrDefault(a => IsAttribute(a, "Microsoft.Extensions.Configuration", "ConfigurationKeyNameAttribute"));
+                    var key = named?.ConstructorArguments.FirstOrDefault().Value as string ?? property.Name;
+                    if (seen.Add(key))
+                    {
+                        yield return key;
+                    }
+                }
+            }
+        }
+
+        private static bool IsAttribute(AttributeData attribute, string ns, string name) =>
+            attribute.AttributeClass?.Name == name && attribute.AttributeClass.ContainingNamespace?.ToDisplayString() == ns;
 
         private bool IsSectionCall(IInvocationOperation invocation)
         {
