@@ -12,20 +12,15 @@ namespace ManifestTools.Code
     /// </summary>
     public sealed class ContainerImage
     {
-        internal ContainerImage(string description, string? dockerfilePath, IReadOnlyDictionary<string, ImageVariable> environment,
-            IReadOnlyList<int> exposedPorts, bool isBaseImageKnown, bool commandSetsAddress)
+        internal ContainerImage(IReadOnlyDictionary<string, ImageVariable> environment, IReadOnlyList<int> exposedPorts, bool commandSetsAddress)
         {
-            Description = description;
-            DockerfilePath = dockerfilePath;
             Environment = environment;
             ExposedPorts = exposedPorts;
-            IsBaseImageKnown = isBaseImageKnown;
             CommandSetsAddress = commandSetsAddress;
         }
 
         /// <summary>No image is known: no variables, and any variable may be set.</summary>
-        public static ContainerImage None { get; } = new ContainerImage("no container image", null,
-            new Dictionary<string, ImageVariable>(StringComparer.Ordinal), Array.Empty<int>(), isBaseImageKnown: false, commandSetsAddress: false);
+        public static ContainerImage None { get; } = new ContainerImage(new Dictionary<string, ImageVariable>(StringComparer.Ordinal), Array.Empty<int>(), commandSetsAddress: false);
 
         /// <summary>
         /// The variables the image sets, by name (ordinal, as Linux compares them); where several set one, the last.
@@ -35,27 +30,17 @@ namespace ManifestTools.Code
         /// </summary>
         public IReadOnlyDictionary<string, ImageVariable> Environment { get; }
 
-        /// <summary>The TCP ports the image exposes, each once, in the order they appear.</summary>
-        public IReadOnlyList<int> ExposedPorts { get; }
-
         /// <summary>
-        /// True for an official .NET image of a known version, and for <c>scratch</c>, which sets nothing. False for
-        /// any other base image (another registry, a tag such as <c>latest</c>, a digest alone, a build argument in
-        /// <c>FROM</c>): it may set listen variables that <see cref="Environment"/> does not list.
+        /// The TCP ports the image exposes, each once, in the order they appear. Like a containerPort, EXPOSE decides
+        /// nothing, but it says which port the image's author meant.
         /// </summary>
-        public bool IsBaseImageKnown { get; }
+        public IReadOnlyList<int> ExposedPorts { get; }
 
         /// <summary>
         /// True when the final ENTRYPOINT or CMD passes a listen address (<c>--urls</c>, <c>ASPNETCORE_URLS=</c>,
         /// <c>--http_ports</c>): the command line wins over the environment's listen variables.
         /// </summary>
         public bool CommandSetsAddress { get; }
-
-        /// <summary>What the image is, for messages: the Dockerfile's file name, or <c>the SDK's container image</c>.</summary>
-        public string Description { get; }
-
-        /// <summary>The path of the Dockerfile read, where its <see cref="ImageVariable.Line"/>s are; null for other images.</summary>
-        public string? DockerfilePath { get; }
 
         /// <summary>
         /// The image a Dockerfile builds: its last stage, with what it inherits from the earlier stages it is built
@@ -86,7 +71,7 @@ namespace ManifestTools.Code
                 string source = (string.IsNullOrWhiteSpace(baseImage) ? "the SDK's base image " : "the base image ") + reference;
                 foreach (var variable in variables)
                 {
-                    environment[variable.Key] = new ImageVariable(variable.Key, variable.Value, source, 0);
+                    environment[variable.Key] = new ImageVariable(variable.Key, variable.Value, source);
                 }
             }
 
@@ -95,7 +80,7 @@ namespace ManifestTools.Code
                 string name = item.Key.Trim();
                 if (name.Length > 0)
                 {
-                    environment[name] = new ImageVariable(name, item.Value, "ContainerEnvironmentVariable " + name, 0);
+                    environment[name] = new ImageVariable(name, item.Value, "ContainerEnvironmentVariable " + name);
                 }
             }
 
@@ -117,7 +102,7 @@ namespace ManifestTools.Code
                 }
             }
 
-            return new ContainerImage("the SDK's container image", null, environment, exposed, variables != null, commandSetsAddress: false);
+            return new ContainerImage(environment, exposed, commandSetsAddress: false);
         }
 
         /// <summary>The ports the SDK reads from the listen variables, with its own parsing (a URL counts only with a port).</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace ManifestTools.Code
 {
@@ -25,7 +26,7 @@ namespace ManifestTools.Code
             var environment = new Dictionary<string, ImageVariable>(StringComparer.Ordinal);
             if (stages.Count == 0)
             {
-                return new ContainerImage(file, path, environment, Array.Empty<int>(), isBaseImageKnown: false, commandSetsAddress: false);
+                return new ContainerImage(environment, Array.Empty<int>(), commandSetsAddress: false);
             }
 
             var chain = new List<Stage>();
@@ -36,7 +37,7 @@ namespace ManifestTools.Code
 
             chain.Reverse();
 
-            bool known = BaseImage(chain[0].Image, environment);
+            BaseImage(chain[0].Image, environment);
             var ports = new List<int>();
             var seenPorts = new HashSet<int>();
             string? entrypoint = null, command = null;
@@ -84,7 +85,7 @@ namespace ManifestTools.Code
                 }
             }
 
-            return new ContainerImage(file, path, environment, ports, known, SetsAddress(entrypoint) || SetsAddress(command));
+            return new ContainerImage(environment, ports, SetsAddress(entrypoint) || SetsAddress(command));
         }
 
         /// <summary>
@@ -122,31 +123,14 @@ namespace ManifestTools.Code
             return stages;
         }
 
-        /// <summary>Adds the variables of the chain's base image; false when they are not known.</summary>
-        private static bool BaseImage(string? image, Dictionary<string, ImageVariable> environment)
+        /// <summary>Adds the variables of the chain's base image, when it is a .NET image whose variables are known.</summary>
+        private static void BaseImage(string? image, Dictionary<string, ImageVariable> environment)
         {
-            if (image == null)
+            var variables = image == null ? null : DotnetImages.Variables(image);
+            foreach (var variable in variables ?? Enumerable.Empty<KeyValuePair<string, string>>())
             {
-                return false;
+                environment[variable.Key] = new ImageVariable(variable.Key, variable.Value, "the base image " + image);
             }
-
-            if (image.Equals("scratch", StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-
-            var variables = DotnetImages.Variables(image);
-            if (variables == null)
-            {
-                return false;
-            }
-
-            foreach (var variable in variables)
-            {
-                environment[variable.Key] = new ImageVariable(variable.Key, variable.Value, "the base image " + image, 0);
-            }
-
-            return true;
         }
 
         /// <summary>
@@ -200,7 +184,7 @@ namespace ManifestTools.Code
                 // A name built from a build argument could be any variable; there is nothing to record it under.
                 if (name != null)
                 {
-                    assigned.Add(new ImageVariable(name, value, file + " ENV " + name, instruction.Line));
+                    assigned.Add(new ImageVariable(name, value, file + " ENV " + name));
                 }
             }
 

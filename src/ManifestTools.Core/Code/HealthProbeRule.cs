@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using ManifestTools.Diagnostics;
+using ManifestTools.Model;
 
 namespace ManifestTools.Code
 {
@@ -90,7 +91,7 @@ namespace ManifestTools.Code
 
                 foreach (var probe in container.Probes)
                 {
-                    string effect = probe.Kind == Readiness ? "the pods never become ready" : probe.Kind == "livenessProbe" ? "the pods are restarted forever" : "the pods never start";
+                    string effect = Effect(probe);
                     if (probe.Handler == "grpc" && !routes.HasGrpcHealth)
                     {
                         yield return new ManifestDiagnostic(Descriptor, Descriptor.DefaultSeverity, workload.File, probe.Span,
@@ -113,6 +114,10 @@ namespace ManifestTools.Code
                 }
             }
         }
+
+        /// <summary>What a probe that always fails does to the pods.</summary>
+        internal static string Effect(Probe probe) =>
+            probe.Kind == Readiness ? "the pods never become ready" : probe.Kind == "livenessProbe" ? "the pods are restarted forever" : "the pods never start";
 
         private static string Mapped(RouteTable routes)
         {

@@ -1,17 +1,16 @@
 namespace ManifestTools.Code
 {
     /// <summary>
-    /// One environment variable a container image sets, with where it was set, so that a finding can say which line
-    /// or setting to change.
+    /// One environment variable a container image sets, with where it was set, so that a finding can say which
+    /// instruction or setting to change.
     /// </summary>
     public sealed class ImageVariable
     {
-        internal ImageVariable(string name, string? value, string source, int line)
+        internal ImageVariable(string name, string? value, string source)
         {
             Name = name;
             Value = value;
             Source = source;
-            Line = line;
         }
 
         /// <summary>The name, as the process sees it.</summary>
@@ -28,8 +27,5 @@ namespace ManifestTools.Code
         /// <c>the base image mcr.microsoft.com/dotnet/aspnet:8.0</c>, <c>ContainerEnvironmentVariable ASPNETCORE_HTTP_PORTS</c>.
         /// </summary>
         public string Source { get; }
-
-        /// <summary>The 1-based line of the Dockerfile's ENV instruction; 0 when the value is not set on a Dockerfile line.</summary>
-        public int Line { get; }
     }
 }

@@ -18,8 +18,8 @@ namespace ManifestTools.Code
     /// MT3002: a Service or a probe sends to a port the process does not listen on. The error is about traffic, so it
     /// compares what the Services target and the probes request with the ports the process listens on; a containerPort
     /// that differs only misinforms, and is a warning. Each wrong number is reported once per container, where it is
-    /// most likely the slip: at the address when the Service agrees with the declared containerPort, else at the
-    /// Service.
+    /// most likely the slip: at the address when the Service agrees with the declared containerPort or the image's
+    /// EXPOSE, else at the Service.
     /// </summary>
     public static class ListenPortRule
     {
@@ -59,6 +59,8 @@ namespace ManifestTools.Code
         private static void CheckContainer(ServiceRuntime runtime, Workload workload, Container container, Listening listening, List<Mismatch> mismatches)
         {
             var declared = container.Ports.Where(p => IsTcp(p.Protocol)).ToList();
+            // What the container and its image say the port is: the address is the odd one out when the Service agrees with them.
+            bool Declared(int number) => declared.Any(p => p.Number == number) || runtime.Image.ExposedPorts.Contains(number);
             // A port another container of the pod declares is that container's, which the pod's network shares.
             var others = new HashSet<int>(workload.Containers.Where(c => c != container).SelectMany(c => c.Ports).Select(p => p.Number));
             var reported = new HashSet<int>();
@@ -77,12 +79,12 @@ namespace ManifestTools.Code
                     string Traffic(string workloads) => $"Service {service.Name} sends traffic to {target.Description} of {workloads}";
                     string declare = runtime.Fix($"add <ContainerPort Include=\"{port}\" /> to the project file",
                         $"send to port {port}: set the Service's targetPort and the containerPort");
-                    if (listening.Origin == ListenOrigin.Code && declared.Any(p => p.Number == target.Number))
+                    if (listening.Origin == ListenOrigin.Code && Declared(target.Number))
                     {
                         mismatches.Add(new Mismatch(null, default, Severity.Error, workload,
                             w => $"the code listens on port {Numbers(listening.Ports)}, but {Traffic(w)}; listen on {Number(target.Number)}, or {declare}"));
                     }
-                    else if (listening.Origin == ListenOrigin.Manifest && declared.Any(p => p.Number == target.Number))
+                    else if (listening.Origin == ListenOrigin.Manifest && Declared(target.Number))
                     {
                         var setting = listening.Setting!;
                         mismatches.Add(new Mismatch(setting.Manifest, setting.Span, Severity.Error, workload,
@@ -107,10 +109,8 @@ namespace ManifestTools.Code
                     continue;
                 }
 
-                string effect = probe.Kind == HealthProbeRule.Readiness ? "the pods never become ready"
-                    : probe.Kind == "livenessProbe" ? "the pods are restarted forever" : "the pods never start";
                 mismatches.Add(new Mismatch(workload, reference.Span, Severity.Error, workload,
-                    w => $"the {probe.Kind} of container {container.Name} in {w} requests port {reference}, but {Process(listening)}, so {effect}; probe port {port}"));
+                    w => $"the {probe.Kind} of container {container.Name} in {w} requests port {reference}, but {Process(listening)}, so {HealthProbeRule.Effect(probe)}; probe port {port}"));
             }
 
             if (reported.Count == 0 && declared.Count > 0 && !declared.Any(p => listening.Ports.Contains(p.Number)))
