@@ -11,7 +11,7 @@ namespace ManifestTools.Analyzers.Tests
     /// </summary>
     public class HealthEndpointTests
     {
-        private const string ManifestPath = "/src/Cart/k8s/cart.yaml";
+        private const string ManifestPath = CartService.ManifestPath;
 
         /// <summary>What Grpc.AspNetCore and Grpc.HealthCheck declare, as far as the analyzer looks.</summary>
         private const string GrpcDeclarations = """
@@ -31,23 +31,7 @@ namespace ManifestTools.Analyzers.Tests
             }
             """;
 
-        private static string Manifests(string probes) => $$"""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: cart
-            spec:
-              selector:
-                matchLabels: { app: cart }
-              template:
-                metadata:
-                  labels: { app: cart }
-                spec:
-                  containers:
-                    - name: server
-                      image: cart:1
-            {{probes}}
-            """;
+        private static string Manifests(string probes) => CartService.Deployment(probes);
 
         private static string Startup(string endpoints) => $$"""
             using Microsoft.AspNetCore.Builder;

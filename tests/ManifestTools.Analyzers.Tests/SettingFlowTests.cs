@@ -11,23 +11,9 @@ namespace ManifestTools.Analyzers.Tests
     /// </summary>
     public class SettingFlowTests
     {
-        private const string ManifestPath = "/src/Cart/k8s/cart.yaml";
+        private const string ManifestPath = CartService.ManifestPath;
 
-        private const string Manifests = """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: cart
-            spec:
-              selector:
-                matchLabels: { app: cart }
-              template:
-                metadata:
-                  labels: { app: cart }
-                spec:
-                  containers:
-                    - name: server
-                      image: cart:1
+        private static readonly string Manifests = CartService.Deployment("""
                       envFrom:
                         - secretRef:
                             name: cart-db
@@ -39,7 +25,7 @@ namespace ManifestTools.Analyzers.Tests
               name: cart-db
             data:
               PASSWORD: c2VjcmV0
-            """;
+            """);
 
         private const string Usings = """
             using System;

@@ -84,6 +84,18 @@ namespace ManifestTools.Tests.Code
         }
 
         [Fact]
+        public void The_images_EXPOSE_is_a_declaration_too()
+        {
+            const string service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\nspec:\n  selector:\n    app: shop\n  ports:\n    - port: 80\n";
+            var deployment = Runtime.Deployment("v1", Env("ASPNETCORE_URLS", "http://+:5000"));
+            var image = ContainerImage.FromDockerfile("Dockerfile", "FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS base\nEXPOSE 80\nFROM base AS final\n");
+
+            var finding = Assert.Single(Check(Runtime.In(image, service, deployment)).InManifests);
+            Assert.Equal(("m1.yaml", 21), (finding.File, finding.Span.Line));
+            Assert.StartsWith("container shop of Deployment default/v1 listens on port 5000 (ASPNETCORE_URLS in the env of container shop)", finding.Message);
+        }
+
+        [Fact]
         public void Each_port_list_counts()
         {
             var deployment = Runtime.Deployment("v1", Runtime.Port5002 + Env("ASPNETCORE_HTTP_PORTS", "9000;5002"));
