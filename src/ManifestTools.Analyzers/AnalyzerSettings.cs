@@ -39,12 +39,12 @@ namespace ManifestTools.Analyzers
                 }
 
                 string Property(string name) => global.TryGetValue("build_property." + name, out var value) ? value.Trim() : "";
-                // The variables come URI-escaped, one NAME=VALUE per line: an analyzer config value ends at a newline,
-                // and a ';' or '#' would start a comment. The ports come as NUMBER/TYPE, space-separated.
-                var environment = Uri.UnescapeDataString(Property("_ManifestToolsContainerEnvironment")).Split('\n')
+                // The variables come as space-separated NAME=VALUE entries, the name and value URI-escaped: an analyzer
+                // config value ends at a newline, and a ';' or '#' would start a comment. The ports come as NUMBER/TYPE.
+                var environment = Property("_ManifestToolsContainerEnvironment").Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries)
                     .Select(entry => entry.Split(new[] { '=' }, 2))
                     .Where(pair => pair.Length == 2 && pair[0].Length > 0)
-                    .Select(pair => new KeyValuePair<string, string>(pair[0], pair[1]));
+                    .Select(pair => new KeyValuePair<string, string>(Uri.UnescapeDataString(pair[0]), Uri.UnescapeDataString(pair[1])));
                 var ports = Property("_ManifestToolsContainerPorts").Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries)
                     .Select(entry => entry.Split('/'))
                     .Where(parts => parts.Length == 1 || parts[1].Length == 0 || string.Equals(parts[1], "tcp", StringComparison.OrdinalIgnoreCase))

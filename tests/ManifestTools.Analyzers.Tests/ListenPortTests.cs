@@ -250,7 +250,7 @@ namespace ManifestTools.Analyzers.Tests
             await Cart(manifests)
                 .Property("_ManifestToolsSdkContainer", "true")
                 .Property("_ManifestToolsTargetFramework", "net10.0")
-                .Property("_ManifestToolsContainerEnvironment", "ASPNETCORE_HTTP_PORTS%3D5002%0ADOTNET_gcServer%3D0")
+                .Property("_ManifestToolsContainerEnvironment", "ASPNETCORE_HTTP_PORTS=5002 DOTNET_gcServer=0%3Bx")
                 .RunAsync();
 
             // A Dockerfile builds the image instead.

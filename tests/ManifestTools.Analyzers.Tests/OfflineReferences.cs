@@ -16,11 +16,14 @@ namespace ManifestTools.Analyzers.Tests
         /// <summary>A target framework with no package to resolve.</summary>
         public static ReferenceAssemblies None { get; } = new ReferenceAssemblies("net10.0");
 
-        public static ImmutableArray<MetadataReference> SharedFrameworks { get; } = Load();
+        public static ImmutableArray<MetadataReference> SharedFrameworks { get; } = Load(typeof(object), typeof(Microsoft.AspNetCore.Builder.WebApplication));
 
-        private static ImmutableArray<MetadataReference> Load()
+        /// <summary>The runtime alone, as a worker or a library without ASP.NET Core compiles against.</summary>
+        public static ImmutableArray<MetadataReference> RuntimeOnly { get; } = Load(typeof(object));
+
+        private static ImmutableArray<MetadataReference> Load(params Type[] types)
         {
-            var folders = new[] { typeof(object), typeof(Microsoft.AspNetCore.Builder.WebApplication) }
+            var folders = types
                 .Select(t => Path.GetDirectoryName(t.Assembly.Location)!)
                 .ToHashSet(StringComparer.Ordinal);
             var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);

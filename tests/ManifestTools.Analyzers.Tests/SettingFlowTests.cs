@@ -152,7 +152,7 @@ namespace ManifestTools.Analyzers.Tests
             await Cart(code)
                 .Property("_ManifestToolsSdkContainer", "true")
                 .Property("_ManifestToolsTargetFramework", "net10.0")
-                .Property("_ManifestToolsContainerEnvironment", "STORE%3Dredis")
+                .Property("_ManifestToolsContainerEnvironment", "STORE=redis")
                 .Expect(new DiagnosticResult("MT3001", DiagnosticSeverity.Warning).WithLocation(0))
                 .RunAsync();
         }

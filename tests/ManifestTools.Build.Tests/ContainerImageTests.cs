@@ -71,22 +71,35 @@ namespace ManifestTools.Build.Tests
         [Fact]
         public void TheSdksImageListensOnItsBasePortUntilAnItemSetsTheOne()
         {
-            var project = WebService("sdk-image", "<EnableSdkContainerSupport>true</EnableSdkContainerSupport>",
-                """<ContainerEnvironmentVariable Include="GREETING" Value="it's; #1 = 'ok' %25 &amp; done" />""");
+            // EnableSdkContainerSupport is on by default, so it says nothing about which image the code runs in.
+            var project = WebService("sdk-image", "<EnableSdkContainerSupport>true</EnableSdkContainerSupport>", "");
+            project.WriteFile("Settings.cs", "static class Settings { public static string Read() => System.Environment.GetEnvironmentVariable(\"MISSING_ONE\")!.Trim(); }\n");
             string manifest = Path.Combine(project.Directory, "k8s", "orders.yaml");
+            string settings = Path.Combine(project.Directory, "Settings.cs");
             var (line, column) = BuildAssert.PositionOf(Manifests, "targetPort: 5002");
             column += "targetPort: ".Length;
 
-            var fromBase = project.Build();
+            var unknownImage = project.Build();
+            BuildAssert.Succeeded(unknownImage);
+            BuildAssert.WarningCount(unknownImage, 1);
+            BuildAssert.HasFinding(unknownImage, settings, "warning", "MT3001");
 
+            // A variable shapes the SDK's image. Its value holds what an analyzer config line cannot: a newline (with a
+            // variable assignment after it, which must stay part of the value), ';', '#', quotes and '%'.
+            project.Replace("<PackageReference ", """<ContainerEnvironmentVariable Include="GREETING" Value="it's; #1 = 'ok' %25 &amp;&#10;MISSING_ONE=x" /><PackageReference """);
+            var fromBase = project.Build();
             BuildAssert.Failed(fromBase);
             BuildAssert.ErrorCount(fromBase, 1);
             BuildAssert.HasFinding(fromBase, manifest, "error", "MT3002", line, column);
             Assert.Contains("the code listens on port 8080 (ASPNETCORE_HTTP_PORTS in the SDK's base image mcr.microsoft.com/dotnet/aspnet:10.0)", fromBase.Output);
+            BuildAssert.HasFinding(fromBase, settings, "warning", "MT3001");
 
             project.Replace("""<ContainerEnvironmentVariable Include="GREETING" """,
                 """<ContainerEnvironmentVariable Include="ASPNETCORE_HTTP_PORTS" Value="5002" /><ContainerEnvironmentVariable Include="GREETING" """);
-            BuildAssert.SucceededWithoutWarnings(project.Build());
+            var fromItem = project.Build();
+            BuildAssert.Succeeded(fromItem);
+            BuildAssert.WarningCount(fromItem, 1);
+            BuildAssert.HasFinding(fromItem, settings, "warning", "MT3001");
         }
 
         [Fact]

@@ -38,6 +38,8 @@ namespace ManifestTools.Analyzers.Code
                 "Microsoft.AspNetCore.Builder.SpaApplicationBuilderExtensions",
                 // A path base or a rewrite makes the request paths differ from the patterns the code maps.
                 "Microsoft.AspNetCore.Builder.UsePathBaseExtensions", "Microsoft.AspNetCore.Builder.RewriteBuilderExtensions",
+                // Routing that is not endpoint routing: MVC's own, and a RouteBuilder's.
+                "Microsoft.AspNetCore.Builder.MvcApplicationBuilderExtensions", "Microsoft.AspNetCore.Builder.RoutingBuilderExtensions",
             }.Select(Type).Where(t => t != null).Select(t => t!).ToArray();
         }
 

@@ -14,7 +14,38 @@ namespace ManifestTools.Analyzers.Code
 
         public ListenReads(CodeSymbols symbols) => _symbols = symbols;
 
+        /// <summary>
+        /// The addresses of a call. One set only under a condition (<c>if (app.Environment.IsDevelopment())</c>, a
+        /// branch, a loop) has no ports that are known: it may not be set in the cluster, and then another applies.
+        /// </summary>
         public IEnumerable<ListenFact> Read(IInvocationOperation invocation)
+        {
+            var facts = ReadAll(invocation);
+            return IsConditional(invocation) ? facts.Select(f => new ListenFact(new int[0], f.Location)) : facts;
+        }
+
+        private static bool IsConditional(IOperation operation)
+        {
+            for (var child = operation; child.Parent is { } parent; child = parent)
+            {
+                switch (parent)
+                {
+                    case IConditionalOperation conditional when conditional.Condition != child:
+                    case ICoalesceOperation coalesce when coalesce.WhenNull == child:
+                    case IConditionalAccessOperation access when access.WhenNotNull == child:
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary when binary.RightOperand == child:
+                    case ISwitchCaseOperation _:
+                    case ISwitchExpressionArmOperation _:
+                    case ILoopOperation _:
+                    case ICatchClauseOperation _:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private IEnumerable<ListenFact> ReadAll(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
             if (CodeSymbols.Is(method.ContainingType, _symbols.WebHostBuilderExtensions) && method.Name == "UseUrls")

@@ -35,6 +35,17 @@ namespace ManifestTools.Analyzers.Code
                 ? invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0)?.Value
                 : null);
 
+        /// <summary>The body the operation belongs to, lambdas and local functions included.</summary>
+        public static IOperation Root(IOperation operation)
+        {
+            while (operation.Parent != null)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
         /// <summary>The initializer of a local (<c>var api = app.MapGroup("/api")</c>), in the same tree.</summary>
         public static IOperation? Initializer(ILocalReferenceOperation local)
         {

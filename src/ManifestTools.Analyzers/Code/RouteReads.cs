@@ -18,6 +18,12 @@ namespace ManifestTools.Analyzers.Code
         private static readonly HashSet<string> GetRoutes = new HashSet<string> { "MapGet", "Map", "MapMethods" };
         private static readonly HashSet<string> OtherMethods = new HashSet<string> { "MapPost", "MapPut", "MapDelete", "MapPatch", "MapGroup" };
 
+        /// <summary>Middleware of other libraries, so common that it matters, that is known to answer no request itself.</summary>
+        private static readonly HashSet<(string Assembly, string Method)> QuietMiddleware = new HashSet<(string, string)>
+        {
+            ("Serilog.AspNetCore", "UseSerilogRequestLogging"),
+        };
+
         private readonly CodeSymbols _symbols;
 
         public RouteReads(CodeSymbols symbols) => _symbols = symbols;
@@ -59,7 +65,24 @@ namespace ManifestTools.Analyzers.Code
 
             bool opaqueMiddleware = _symbols.OpaqueMiddleware.Any(t => CodeSymbols.Is(method.ContainingType, t)) ||
                                     (method.Name == "Use" && CodeSymbols.Is(method.ContainingType, _symbols.ApplicationBuilder));
-            return mapsEndpoints || opaqueMiddleware ? Opaque(invocation) : null;
+            return mapsEndpoints || opaqueMiddleware || IsForeignPipelineExtension(method) ? Opaque(invocation) : null;
+        }
+
+        /// <summary>
+        /// An extension of the request pipeline from outside ASP.NET Core (<c>app.UseServiceDefaults()</c>,
+        /// <c>app.UseFastEndpoints()</c>, a helper of the project): it may map or serve any path.
+        /// </summary>
+        private bool IsForeignPipelineExtension(IMethodSymbol method)
+        {
+            if (!method.IsExtensionMethod || method.Parameters.Length == 0 || method.ContainingAssembly?.Name.StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal) != false ||
+                QuietMiddleware.Contains((method.ContainingAssembly.Name, method.Name)))
+            {
+                return false;
+            }
+
+            var receiver = method.Parameters[0].Type;
+            return _symbols.IsEndpointRouteBuilder(receiver) || IsWebApplication(receiver) ||
+                   CodeSymbols.Is(receiver, _symbols.ApplicationBuilder) || receiver.AllInterfaces.Any(i => CodeSymbols.Is(i, _symbols.ApplicationBuilder));
         }
 
         /// <summary>

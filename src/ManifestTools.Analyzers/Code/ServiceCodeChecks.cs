@@ -111,11 +111,19 @@ namespace ManifestTools.Analyzers.Code
             public ILookup<string, ManifestDiagnostic> InManifests { get; }
             public Dictionary<Location, List<CodeFinding>> InCode { get; }
 
-            /// <summary>Only an ASP.NET Core program listens where ASPNETCORE_URLS and the image's port variables say.</summary>
+            /// <summary>
+            /// Only an ASP.NET Core program listens where ASPNETCORE_URLS and the image's port variables say, and maps
+            /// routes; another program (a worker, a library) serves what the analyzer cannot see.
+            /// </summary>
             public static ScanFindings Of(CodeScan scan, ServiceRuntime runtime, bool isAspNetCore)
             {
-                var listen = isAspNetCore ? ListenPortRule.Check(runtime, scan.Addresses.Select(a => a.Address).ToList()) : new ListenPortFindings();
                 var inCode = new Dictionary<Location, List<CodeFinding>>();
+                if (!isAspNetCore)
+                {
+                    return new ScanFindings(Enumerable.Empty<ManifestDiagnostic>().ToLookup(f => f.File, StringComparer.Ordinal), inCode);
+                }
+
+                var listen = ListenPortRule.Check(runtime, scan.Addresses.Select(a => a.Address).ToList());
                 void Add(Location location, CodeFinding finding)
                 {
                     if (!inCode.TryGetValue(location, out var list))

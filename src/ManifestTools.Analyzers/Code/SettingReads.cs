@@ -19,8 +19,13 @@ namespace ManifestTools.Analyzers.Code
         private readonly CodeSymbols _symbols;
         private readonly ValueFlow _flow;
 
-        // Operation actions run concurrently; each stored-to symbol's uses are looked at once.
-        private readonly ConcurrentDictionary<ISymbol, bool> _guardedSymbols = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+        // Operation actions run concurrently; each stored-to symbol's uses are looked at once for each depth they are
+        // reached at, so that the answer is the same whichever read is analyzed first.
+        private readonly ConcurrentDictionary<(ISymbol Symbol, int Depth), bool> _guardedSymbols =
+            new ConcurrentDictionary<(ISymbol, int), bool>(new StoreComparer());
+
+        // The sections each member tests with Exists(), by the member's body.
+        private readonly ConcurrentDictionary<SyntaxNode, List<string>> _existenceTests = new ConcurrentDictionary<SyntaxNode, List<string>>();
 
         public SettingReads(CodeSymbols symbols, Compilation compilation)
         {
@@ -62,8 +67,11 @@ namespace ManifestTools.Analyzers.Code
 
             if (CodeSymbols.Is(method.ContainingType, _symbols.ConfigurationBinder) && method.Name == "GetValue")
             {
+                // GetValue<int>("A") of a missing key is 0, never null: a default the code chose by its type.
+                bool valueType = method.TypeArguments.Length == 1 && method.TypeArguments[0] is { IsValueType: true } type &&
+                                 type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T;
                 return Fact(SettingKind.ConfigurationKey, SectionPath(Receiver(invocation), 0), Argument(invocation, "key"), invocation,
-                    hasDefault: Argument(invocation, "defaultValue") != null);
+                    hasDefault: Argument(invocation, "defaultValue") != null || valueType);
             }
 
             if (CodeSymbols.Is(method.ContainingType, _symbols.ConfigurationExtensions) && method.Name == "GetConnectionString")
@@ -109,7 +117,8 @@ namespace ManifestTools.Analyzers.Code
 
             if (reference.Property.Name == "Value" && SectionPath(reference.Instance, 0) is { Length: > 0 } key)
             {
-                return new SettingFact(new SettingRead(SettingKind.ConfigurationKey, key), HasFallback(reference), reference.Syntax.GetLocation());
+                var setting = new SettingRead(SettingKind.ConfigurationKey, key);
+                return new SettingFact(setting, HasFallback(reference) || IsTestedForExistence(reference, setting), reference.Syntax.GetLocation());
             }
 
             return null;
@@ -124,7 +133,31 @@ namespace ManifestTools.Analyzers.Code
             }
 
             var fullName = prefix.Length == 0 ? name! : prefix + ":" + name;
-            return new SettingFact(new SettingRead(kind, fullName), hasDefault || HasFallback(read), argument!.Value.Syntax.GetLocation());
+            var setting = new SettingRead(kind, fullName);
+            return new SettingFact(setting, hasDefault || HasFallback(read) || IsTestedForExistence(read, setting), argument!.Value.Syntax.GetLocation());
+        }
+
+        /// <summary>
+        /// The member tests the key's section, or the key itself, with <c>Exists()</c> (<c>if
+        /// (configuration.GetSection("Cache").Exists()) …</c>): the code expects it to be missing.
+        /// </summary>
+        private bool IsTestedForExistence(IOperation read, SettingRead setting)
+        {
+            if (setting.Kind == SettingKind.EnvironmentVariable)
+            {
+                return false;
+            }
+
+            var root = Root(read);
+            var tested = _existenceTests.GetOrAdd(root.Syntax, _ => root.Descendants()
+                .OfType<IInvocationOperation>()
+                .Where(call => call.TargetMethod.Name == "Exists" && CodeSymbols.Is(call.TargetMethod.ContainingType, _symbols.ConfigurationExtensions))
+                .Select(call => SectionPath(Receiver(call), 0))
+                .Where(path => !string.IsNullOrEmpty(path))
+                .Select(path => path!)
+                .ToList());
+            string key = setting.Key;
+            return tested.Any(path => string.Equals(key, path, System.StringComparison.OrdinalIgnoreCase) || ConfigurationKeys.IsUnder(key, path));
         }
 
         /// <summary>ValidateDataAnnotations anywhere in the fluent chain of the OptionsBuilder, before or after the call.</summary>
@@ -255,7 +288,7 @@ namespace ManifestTools.Analyzers.Code
                 return false;
             }
 
-            return _guardedSymbols.GetOrAdd(symbol, s => _flow.Uses(s, node).Any(use => IsGuarded(use, depth + 1)));
+            return _guardedSymbols.GetOrAdd((symbol, depth), key => _flow.Uses(key.Symbol, node).Any(use => IsGuarded(use, key.Depth + 1)));
         }
 
         /// <summary>
@@ -300,6 +333,14 @@ namespace ManifestTools.Analyzers.Code
             {
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                     return declarator.Symbol;
+                case ITupleOperation { Parent: IDeconstructionAssignmentOperation deconstruction } tuple when deconstruction.Value == tuple:
+                    // var (a, b) = (configuration["A"], configuration["B"]): each element goes to the target at its place.
+                    int index = tuple.Elements.IndexOf(node);
+                    var targets = Unwrap(deconstruction.Target) is IDeclarationExpressionOperation declaration ? declaration.Expression : deconstruction.Target;
+                    return targets is ITupleOperation targetTuple && index >= 0 && index < targetTuple.Elements.Length &&
+                           Unwrap(targetTuple.Elements[index]) is ILocalReferenceOperation element
+                        ? element.Local
+                        : null;
                 case ISimpleAssignmentOperation assignment when assignment.Value == node:
                     return Unwrap(assignment.Target) switch
                     {
@@ -329,6 +370,14 @@ namespace ManifestTools.Analyzers.Code
             }
 
             return operation;
+        }
+
+        private sealed class StoreComparer : IEqualityComparer<(ISymbol Symbol, int Depth)>
+        {
+            public bool Equals((ISymbol Symbol, int Depth) x, (ISymbol Symbol, int Depth) y) =>
+                x.Depth == y.Depth && SymbolEqualityComparer.Default.Equals(x.Symbol, y.Symbol);
+
+            public int GetHashCode((ISymbol Symbol, int Depth) key) => SymbolEqualityComparer.Default.GetHashCode(key.Symbol) * 31 + key.Depth;
         }
     }
 }

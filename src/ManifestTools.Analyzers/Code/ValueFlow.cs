@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using static ManifestTools.Analyzers.Code.OperationValues;
 
 namespace ManifestTools.Analyzers.Code
 {
@@ -62,17 +63,6 @@ namespace ManifestTools.Analyzers.Code
                     }
                 }
             }
-        }
-
-        /// <summary>The body the operation belongs to, lambdas and local functions included.</summary>
-        private static IOperation Root(IOperation operation)
-        {
-            while (operation.Parent != null)
-            {
-                operation = operation.Parent;
-            }
-
-            return operation;
         }
 
         /// <summary>An assignment replaces the value; <c>??=</c> is a use, which gives it a fallback.</summary>

@@ -61,50 +61,61 @@ namespace ManifestTools.Code
             var declared = container.Ports.Where(p => IsTcp(p.Protocol)).ToList();
             // What the container and its image say the port is: the address is the odd one out when the Service agrees with them.
             bool Declared(int number) => declared.Any(p => p.Number == number) || runtime.Image.ExposedPorts.Contains(number);
-            // A port another container of the pod declares is that container's, which the pod's network shares.
-            var others = new HashSet<int>(workload.Containers.Where(c => c != container).SelectMany(c => c.Ports).Select(p => p.Number));
+            // A port another container of the pod declares is that container's, which the pod's network shares; one
+            // that declares none (containerPort is optional) may serve any.
+            var sidecars = workload.Containers.Where(c => c != container).ToList();
+            var others = new HashSet<int>(sidecars.SelectMany(c => c.Ports).Select(p => p.Number));
+            bool podIsKnown = sidecars.All(c => c.Ports.Any(p => IsTcp(p.Protocol)));
             var reported = new HashSet<int>();
-            bool Wrong(int number) => !listening.Ports.Contains(number) && !others.Contains(number) && reported.Add(number);
+            bool Wrong(int number) => podIsKnown && !listening.Ports.Contains(number) && !others.Contains(number) && reported.Add(number);
             string port = Number(listening.Ports[0]);
 
             foreach (var service in runtime.ServicesSelecting(workload))
             {
-                foreach (var servicePort in service.Ports.Where(p => IsTcp(p.Protocol)))
+                var targets = service.Ports.Where(p => IsTcp(p.Protocol)).Select(p => Target(p, container)).Where(t => t != null).Select(t => t!.Value).ToList();
+                // A Service with a port the process serves reaches it; its other ports, such as a metrics port, may be
+                // served by a listener that is not Kestrel's (prometheus-net, Orleans), which the code does not show.
+                if (targets.Any(t => listening.Ports.Contains(t.Number) || others.Contains(t.Number)))
                 {
-                    if (!(Target(servicePort, container) is { } target) || !Wrong(target.Number))
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    string Traffic(string workloads) => $"Service {service.Name} sends traffic to {target.Description} of {workloads}";
-                    string declare = runtime.Fix($"add <ContainerPort Include=\"{port}\" /> to the project file",
-                        $"send to port {port}: set the Service's targetPort and the containerPort");
-                    if (listening.Origin == ListenOrigin.Code && Declared(target.Number))
-                    {
-                        mismatches.Add(new Mismatch(null, default, Severity.Error, workload,
-                            w => $"the code listens on port {Numbers(listening.Ports)}, but {Traffic(w)}; listen on {Number(target.Number)}, or {declare}"));
-                    }
-                    else if (listening.Origin == ListenOrigin.Manifest && Declared(target.Number))
-                    {
-                        var setting = listening.Setting!;
-                        mismatches.Add(new Mismatch(setting.Manifest, setting.Span, Severity.Error, workload,
-                            w => $"container {container.Name} of {w} listens on port {Numbers(listening.Ports)} ({listening.Source}), but {Traffic(w)}; " +
-                                 $"set {setting.Name} to listen on {Number(target.Number)}, or {declare}"));
-                    }
-                    else
-                    {
-                        var at = target.InWorkload ? (ManifestObject)workload : service;
-                        string fix = runtime.IsGenerated(at) ? $"add <ContainerPort Include=\"{port}\" /> to the project file"
-                            : target.InWorkload ? $"set that containerPort to {port}" : $"set the targetPort to {port}";
-                        mismatches.Add(new Mismatch(at, target.Span, Severity.Error, workload,
-                            w => $"{Traffic(w)}, but {Process(listening)}; {fix}, or listen on {Number(target.Number)}"));
-                    }
+                // One finding for the Service, at its first port: the one clients call, when none reaches the process.
+                if (targets.Count == 0 || !Wrong(targets[0].Number))
+                {
+                    continue;
+                }
+
+                var target = targets[0];
+                string Traffic(string workloads) => $"Service {service.Name} sends traffic to {target.Description} of {workloads}";
+                string declare = runtime.Fix($"add <ContainerPort Include=\"{port}\" /> to the project file",
+                    $"send to port {port}: set the Service's targetPort and the containerPort");
+                if (listening.Origin == ListenOrigin.Code && Declared(target.Number))
+                {
+                    mismatches.Add(new Mismatch(null, default, Severity.Error, workload,
+                        w => $"the code listens on port {Numbers(listening.Ports)}, but {Traffic(w)}; listen on {Number(target.Number)}, or {declare}"));
+                }
+                else if (listening.Origin == ListenOrigin.Manifest && Declared(target.Number))
+                {
+                    var setting = listening.Setting!;
+                    mismatches.Add(new Mismatch(setting.Manifest, setting.Span, Severity.Error, workload,
+                        w => $"container {container.Name} of {w} listens on port {Numbers(listening.Ports)} ({listening.Source}), but {Traffic(w)}; " +
+                             $"set {setting.Name} to listen on {Number(target.Number)}, or {declare}"));
+                }
+                else
+                {
+                    var at = target.InWorkload ? (ManifestObject)workload : service;
+                    string fix = runtime.IsGenerated(at) ? $"add <ContainerPort Include=\"{port}\" /> to the project file"
+                        : target.InWorkload ? $"set that containerPort to {port}" : $"set the targetPort to {port}";
+                    mismatches.Add(new Mismatch(at, target.Span, Severity.Error, workload,
+                        w => $"{Traffic(w)}, but {Process(listening)}; {fix}, or listen on {Number(target.Number)}"));
                 }
             }
 
             foreach (var probe in container.Probes)
             {
-                if (!(probe.Port is { } reference) || !(Resolve(reference, container) is int number) || !Wrong(number))
+                // A port the container declares but Kestrel does not listen on is served by something else of the process.
+                if (!(probe.Port is { } reference) || !(Resolve(reference, container) is int number) || declared.Any(p => p.Number == number) || !Wrong(number))
                 {
                     continue;
                 }
@@ -146,9 +157,10 @@ namespace ManifestTools.Code
         /// <summary>The port a Service port sends to in this container; null when it names a port the container does not declare.</summary>
         private static (int Number, string Description, SourceSpan Span, bool InWorkload)? Target(ServicePort port, Container container)
         {
-            if (port.TargetPort == null)
+            // The API server gives an absent or 0 targetPort the port's own number.
+            if (port.TargetPort == null || port.TargetPort.Value is { Name: null, Number: 0 })
             {
-                return (port.Port, $"port {Number(port.Port)} (it sets no targetPort)", port.Span, false);
+                return (port.Port, $"port {Number(port.Port)} (it sets no targetPort)", port.TargetPort?.Span ?? port.Span, false);
             }
 
             var target = port.TargetPort.Value;

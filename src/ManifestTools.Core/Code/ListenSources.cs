@@ -5,7 +5,10 @@ using ManifestTools.Model;
 
 namespace ManifestTools.Code
 {
-    /// <summary>An address the code sets (UseUrls, Listen, app.Urls); <see cref="Ports"/> is empty when it is not a constant.</summary>
+    /// <summary>
+    /// An address the code sets (UseUrls, Listen, app.Urls); <see cref="Ports"/> is empty when it is not a constant, or
+    /// is set only under a condition, so that the ports are not known.
+    /// </summary>
     public readonly struct CodeAddress
     {
         public CodeAddress(IReadOnlyList<int> ports) => Ports = ports;
@@ -49,8 +52,8 @@ namespace ManifestTools.Code
     }
 
     /// <summary>
-    /// Which ports an ASP.NET Core process listens on, read as the host reads its settings: addresses the code sets
-    /// replace all others; Kestrel's configured endpoints replace the URLs; <c>urls</c> (ASPNETCORE_URLS, DOTNET_URLS)
+    /// Which ports an ASP.NET Core process listens on, read as the host reads its settings: Kestrel's configured
+    /// endpoints replace the URLs, and addresses the code sets replace the environment's; <c>urls</c> (ASPNETCORE_URLS, DOTNET_URLS)
     /// replaces the port lists (ASPNETCORE_HTTP_PORTS, ASPNETCORE_HTTPS_PORTS). Anything that could decide otherwise and
     /// is not known here makes the answer unknown (null), since a wrong port would be a false error.
     /// </summary>
@@ -74,6 +77,12 @@ namespace ManifestTools.Code
         public static Listening? Resolve(ContainerEnvironment environment, Container container, ContainerImage image, AppSettings settings,
             IReadOnlyList<CodeAddress> code)
         {
+            // Kestrel's configured endpoints replace UseUrls and the URLs, and are added to the code's Listen calls.
+            if (environment.MayHoldAny || settings.Provides(KestrelEndpoints, asSection: true) || environment.Variables.Keys.Any(SetsKestrelEndpoints))
+            {
+                return null;
+            }
+
             if (code.Count > 0)
             {
                 // Port 0 asks the OS for any free port, as tests do.
@@ -81,8 +90,7 @@ namespace ManifestTools.Code
                     : new Listening(code.SelectMany(a => a.Ports).Distinct().ToList(), "set in the code", ListenOrigin.Code, null);
             }
 
-            if (environment.MayHoldAny || image.CommandSetsAddress || container.Arguments.Any(MentionsAddress) ||
-                settings.Provides(KestrelEndpoints, asSection: true) || environment.Variables.Keys.Any(SetsKestrelEndpoints))
+            if (image.CommandSetsAddress || container.Arguments.Any(MentionsAddress))
             {
                 return null;
             }

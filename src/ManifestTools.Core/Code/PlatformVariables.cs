@@ -19,5 +19,11 @@ namespace ManifestTools.Code
             RegexOptions.CultureInvariant);
 
         public static bool Sets(string name) => Fixed.Contains(name) || ServiceLink.IsMatch(name);
+
+        /// <summary>
+        /// The hosting environment: unset, the host runs as Production, so a read of it expects it to be missing
+        /// (<c>$"appsettings.{environment}.json"</c> with optional: true).
+        /// </summary>
+        public static bool DefaultedByTheHost(string name) => name == "ASPNETCORE_ENVIRONMENT" || name == "DOTNET_ENVIRONMENT";
     }
 }

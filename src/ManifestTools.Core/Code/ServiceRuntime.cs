@@ -102,6 +102,8 @@ namespace ManifestTools.Code
                 workloads = index.Workloads.Where(w => HasAppLabel(w, serviceName)).ToList();
             }
 
+            // A Job runs to completion, such as a migration with the app's labels; it serves nothing.
+            workloads = workloads.Where(w => w.Kind != "Job" && w.Kind != "CronJob").ToList();
             var configData = new Dictionary<(string, string, string), ConfigData>();
             foreach (var data in objects.OfType<ConfigData>())
             {
@@ -120,8 +122,8 @@ namespace ManifestTools.Code
                 }
             }
 
-            var selecting = workloads.ToDictionary(w => w, w => (IReadOnlyList<KubeService>)index.Services
-                .Where(s => s.Namespace == w.Namespace && s.Selector != null && s.Selector.Count > 0 && index.PodsWithLabels(s.Namespace, s.Selector).Contains(w))
+            var selecting = workloads.ToDictionary(w => w, w => (IReadOnlyList<KubeService>)services
+                .Where(s => s.Namespace == w.Namespace && index.PodsWithLabels(s.Namespace, s.Selector!).Contains(w))
                 .ToList());
             var hostingEnvironments = HostingEnvironments(codeContainers.Select(c => environments[c]));
             return new ServiceRuntime(serviceName, services, workloads, selecting, image, environments,
@@ -131,7 +133,7 @@ namespace ManifestTools.Code
         /// <summary>The environment of one of the workloads' containers.</summary>
         public ContainerEnvironment EnvironmentOf(Workload workload, Container container) => _environments[(workload, container)];
 
-        /// <summary>Every Service of the input that sends traffic to the workload's pods, not only the one named like the service.</summary>
+        /// <summary>The Services named like the service that send traffic to the workload's pods: the ones its clients call.</summary>
         public IReadOnlyList<KubeService> ServicesSelecting(Workload workload) => _selecting[workload];
 
         /// <summary>True when an environment variable of this exact name reaches the containers.</summary>

@@ -9,7 +9,7 @@ namespace ManifestTools.Code
 
         public static CodeFinding? Check(SettingRead read, ServiceRuntime runtime)
         {
-            if (runtime.Workloads.Count == 0 || PlatformVariables.Sets(read.EnvironmentName))
+            if (runtime.Workloads.Count == 0 || PlatformVariables.Sets(read.EnvironmentName) || PlatformVariables.DefaultedByTheHost(read.EnvironmentName))
             {
                 return null;
             }

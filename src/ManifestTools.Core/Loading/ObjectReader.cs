@@ -292,80 +292,92 @@ namespace ManifestTools.Loading
             return new Workload(header, selector, podLabels, isController, ReadContainers(podSpec, specPath + ".template.spec"));
         }
 
+        /// <summary>
+        /// The pod's containers, and its native sidecars: init containers with <c>restartPolicy: Always</c>, which run
+        /// beside them for the pod's life.
+        /// </summary>
         private List<Container> ReadContainers(YMapping? podSpec, FieldPath path)
         {
-            var containers = new List<Container>();
-            foreach (var (item, itemPath) in _fields.MappingItems(podSpec, "containers", path + ".containers"))
+            var containers = _fields.MappingItems(podSpec, "containers", path + ".containers").Select(c => ReadContainer(c.Item, c.Path)).ToList();
+            foreach (var (item, itemPath) in _fields.MappingItems(podSpec, "initContainers", path + ".initContainers"))
             {
-                var name = _fields.String(item, "name", itemPath + ".name");
-                var environment = new List<EnvironmentVariable>();
-                foreach (var (entry, entryPath) in _fields.MappingItems(item, "env", itemPath + ".env"))
+                if (item.TryGet("restartPolicy", out _, out var policy) && policy is YScalar { Value: "Always" })
                 {
-                    var variable = _fields.String(entry, "name", entryPath + ".name");
-                    if (variable == null)
-                    {
-                        continue;
-                    }
-
-                    var value = _fields.String(entry, "value", entryPath + ".value");
-                    // A variable without value nor valueFrom is set to the empty string; valueFrom sets it to a value known only in the cluster.
-                    bool fromReference = entry.TryGet("valueFrom", out _, out _);
-                    var keySpan = FieldReader.KeySpan(entry, "name", variable.Value.Span);
-                    environment.Add(new EnvironmentVariable(variable.Value.Value, value?.Value ?? (fromReference ? null : string.Empty), keySpan, value?.Span ?? keySpan));
+                    containers.Add(ReadContainer(item, itemPath));
                 }
-
-                var sources = new List<EnvironmentSource>();
-                foreach (var (entry, entryPath) in _fields.MappingItems(item, "envFrom", itemPath + ".envFrom"))
-                {
-                    var prefix = _fields.String(entry, "prefix", entryPath + ".prefix")?.Value ?? string.Empty;
-                    foreach (var (key, kind) in new[] { ("configMapRef", "ConfigMap"), ("secretRef", "Secret") })
-                    {
-                        var reference = _fields.String(_fields.Mapping(entry, key, entryPath + "." + key), "name", entryPath + "." + key + ".name");
-                        if (reference != null)
-                        {
-                            sources.Add(new EnvironmentSource(kind, reference.Value.Value, prefix));
-                        }
-                    }
-                }
-
-                var ports = new List<ContainerPort>();
-                foreach (var (entry, entryPath) in _fields.MappingItems(item, "ports", itemPath + ".ports"))
-                {
-                    var number = _fields.Integer(entry, "containerPort", entryPath + ".containerPort");
-                    if (number != null)
-                    {
-                        ports.Add(new ContainerPort(_fields.String(entry, "name", entryPath + ".name")?.Value, number.Value.Value,
-                            _fields.String(entry, "protocol", entryPath + ".protocol")?.Value ?? "TCP", number.Value.Span));
-                    }
-                }
-
-                var probes = new List<Probe>();
-                foreach (var kind in new[] { "readinessProbe", "livenessProbe", "startupProbe" })
-                {
-                    var probe = _fields.Mapping(item, kind, itemPath + "." + kind, out var probeSpan);
-                    if (probe == null)
-                    {
-                        continue;
-                    }
-
-                    var httpGet = _fields.Mapping(probe, "httpGet", itemPath + "." + kind + ".httpGet", out var httpGetSpan);
-                    var probePath = _fields.String(httpGet, "path", itemPath + "." + kind + ".httpGet.path");
-                    // The handler that carries a port: httpGet, grpc or tcpSocket; exec has none.
-                    string? handler = httpGet != null ? "httpGet" : ProbeHandlers.FirstOrDefault(h => probe.TryGet(h, out _, out _));
-                    var portOwner = handler == null || handler == "exec" ? null
-                        : handler == "httpGet" ? httpGet : _fields.Mapping(probe, handler, itemPath + "." + kind + "." + handler);
-                    probes.Add(new Probe(kind, handler, httpGet == null ? null : probePath?.Value ?? "/",
-                        _fields.PortReference(portOwner, "port", itemPath + "." + kind + "." + (handler ?? "") + ".port"), probeSpan,
-                        probePath?.Span ?? (httpGet != null ? httpGetSpan : probeSpan)));
-                }
-
-                var arguments = _fields.Strings(item, "command", itemPath + ".command").Concat(_fields.Strings(item, "args", itemPath + ".args"))
-                    .Select(a => a.Value).ToList();
-                containers.Add(new Container(name?.Value ?? string.Empty, name != null ? FieldReader.KeySpan(item, "name", name.Value.Span) : item.Span,
-                    environment, sources, ports, probes, arguments));
             }
 
             return containers;
+        }
+
+        private Container ReadContainer(YMapping item, FieldPath itemPath)
+        {
+            var name = _fields.String(item, "name", itemPath + ".name");
+            var environment = new List<EnvironmentVariable>();
+            foreach (var (entry, entryPath) in _fields.MappingItems(item, "env", itemPath + ".env"))
+            {
+                var variable = _fields.String(entry, "name", entryPath + ".name");
+                if (variable == null)
+                {
+                    continue;
+                }
+
+                var value = _fields.String(entry, "value", entryPath + ".value");
+                // A variable without value nor valueFrom is set to the empty string; valueFrom sets it to a value known only in the cluster.
+                bool fromReference = entry.TryGet("valueFrom", out _, out _);
+                var keySpan = FieldReader.KeySpan(entry, "name", variable.Value.Span);
+                environment.Add(new EnvironmentVariable(variable.Value.Value, value?.Value ?? (fromReference ? null : string.Empty), keySpan, value?.Span ?? keySpan));
+            }
+
+            var sources = new List<EnvironmentSource>();
+            foreach (var (entry, entryPath) in _fields.MappingItems(item, "envFrom", itemPath + ".envFrom"))
+            {
+                var prefix = _fields.String(entry, "prefix", entryPath + ".prefix")?.Value ?? string.Empty;
+                foreach (var (key, kind) in new[] { ("configMapRef", "ConfigMap"), ("secretRef", "Secret") })
+                {
+                    var reference = _fields.String(_fields.Mapping(entry, key, entryPath + "." + key), "name", entryPath + "." + key + ".name");
+                    if (reference != null)
+                    {
+                        sources.Add(new EnvironmentSource(kind, reference.Value.Value, prefix));
+                    }
+                }
+            }
+
+            var ports = new List<ContainerPort>();
+            foreach (var (entry, entryPath) in _fields.MappingItems(item, "ports", itemPath + ".ports"))
+            {
+                var number = _fields.Integer(entry, "containerPort", entryPath + ".containerPort");
+                if (number != null)
+                {
+                    ports.Add(new ContainerPort(_fields.String(entry, "name", entryPath + ".name")?.Value, number.Value.Value,
+                        _fields.String(entry, "protocol", entryPath + ".protocol")?.Value ?? "TCP", number.Value.Span));
+                }
+            }
+
+            var probes = new List<Probe>();
+            foreach (var kind in new[] { "readinessProbe", "livenessProbe", "startupProbe" })
+            {
+                var probe = _fields.Mapping(item, kind, itemPath + "." + kind, out var probeSpan);
+                if (probe == null)
+                {
+                    continue;
+                }
+
+                var httpGet = _fields.Mapping(probe, "httpGet", itemPath + "." + kind + ".httpGet", out var httpGetSpan);
+                var probePath = _fields.String(httpGet, "path", itemPath + "." + kind + ".httpGet.path");
+                // The handler that carries a port: httpGet, grpc or tcpSocket; exec has none.
+                string? handler = httpGet != null ? "httpGet" : ProbeHandlers.FirstOrDefault(h => probe.TryGet(h, out _, out _));
+                var portOwner = handler == null || handler == "exec" ? null
+                    : handler == "httpGet" ? httpGet : _fields.Mapping(probe, handler, itemPath + "." + kind + "." + handler);
+                probes.Add(new Probe(kind, handler, httpGet == null ? null : probePath?.Value ?? "/",
+                    _fields.PortReference(portOwner, "port", itemPath + "." + kind + "." + (handler ?? "") + ".port"), probeSpan,
+                    probePath?.Span ?? (httpGet != null ? httpGetSpan : probeSpan)));
+            }
+
+            var arguments = _fields.Strings(item, "command", itemPath + ".command").Concat(_fields.Strings(item, "args", itemPath + ".args"))
+                .Select(a => a.Value).ToList();
+            return new Container(name?.Value ?? string.Empty, name != null ? FieldReader.KeySpan(item, "name", name.Value.Span) : item.Span,
+                environment, sources, ports, probes, arguments);
         }
 
         private ConfigData ReadConfigData(ObjectHeader header, YMapping root)

@@ -152,11 +152,27 @@ namespace ManifestTools.Tests.Code
         }
 
         [Fact]
-        public void Every_Service_that_selects_the_pods_is_checked()
+        public void Only_the_Services_named_like_the_service_are_checked()
         {
             const string headless = "apiVersion: v1\nkind: Service\nmetadata:\n  name: shop-headless\nspec:\n  clusterIP: None\n  selector:\n    app: shop\n  ports:\n    - port: 80\n      targetPort: 8080\n";
-            var finding = Assert.Single(Check(Runtime.Of(Runtime.Service, headless, Runtime.Deployment("v1", Runtime.Port5002)), 5002).InManifests);
-            Assert.StartsWith("Service shop-headless sends traffic to targetPort 8080", finding.Message);
+            Assert.Empty(Check(Runtime.Of(Runtime.Service, headless, Runtime.Deployment("v1", Runtime.Port5002)), 5002).InManifests);
+        }
+
+        [Fact]
+        public void A_Service_that_reaches_the_process_on_one_port_is_not_checked_on_its_others()
+        {
+            const string service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\nspec:\n  selector:\n    app: shop\n  ports:\n    - port: 80\n      targetPort: 5002\n    - port: 9464\n";
+            Assert.Empty(Check(Runtime.Of(service, Runtime.Deployment("v1", "")), 5002).InManifests);
+            var finding = Assert.Single(Check(Runtime.Of(service, Runtime.Deployment("v1", "")), 8080).InManifests);
+            Assert.StartsWith("Service shop sends traffic to targetPort 5002", finding.Message);
+        }
+
+        [Fact]
+        public void A_targetPort_of_0_is_the_ports_own_number()
+        {
+            const string service = "apiVersion: v1\nkind: Service\nmetadata:\n  name: shop\nspec:\n  selector:\n    app: shop\n  ports:\n    - port: 80\n      targetPort: 0\n";
+            var finding = Assert.Single(Check(Runtime.Of(service, Runtime.Deployment("v1", "")), 8080).InManifests);
+            Assert.StartsWith("Service shop sends traffic to port 80 (it sets no targetPort)", finding.Message);
         }
 
         [Fact]
