@@ -39,8 +39,8 @@ namespace ManifestTools.Analyzers
                 }
 
                 string Property(string name) => global.TryGetValue("build_property." + name, out var value) ? value.Trim() : "";
-                // The variables come as space-separated NAME=VALUE entries, the name and value URI-escaped: an analyzer
-                // config value ends at a newline, and a ';' or '#' would start a comment. The ports come as NUMBER/TYPE.
+                // The variables come as space-separated NAME=VALUE entries, percent-encoded: an analyzer config value
+                // ends at a newline, and a ';' or '#' would start a comment. The ports come as NUMBER/TYPE.
                 var environment = Property("_ManifestToolsContainerEnvironment").Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries)
                     .Select(entry => entry.Split(new[] { '=' }, 2))
                     .Where(pair => pair.Length == 2 && pair[0].Length > 0)
