@@ -74,7 +74,9 @@ namespace ManifestTools.Analyzers.Code
         /// </summary>
         private bool IsForeignPipelineExtension(IMethodSymbol method)
         {
-            if (!method.IsExtensionMethod || method.Parameters.Length == 0 || method.ContainingAssembly?.Name.StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal) != false ||
+            // The name first: this runs for every call of the program.
+            if (!(method.Name.StartsWith("Use", System.StringComparison.Ordinal) || method.Name.StartsWith("Map", System.StringComparison.Ordinal)) ||
+                !method.IsExtensionMethod || method.Parameters.Length == 0 || method.ContainingAssembly?.Name.StartsWith("Microsoft.AspNetCore", System.StringComparison.Ordinal) != false ||
                 QuietMiddleware.Contains((method.ContainingAssembly.Name, method.Name)))
             {
                 return false;

@@ -292,9 +292,9 @@ namespace ManifestTools.Analyzers.Code
         }
 
         /// <summary>
-        /// The value is the left side of <c>??</c> with a value on the right (<c>?? throw</c> is no fallback), is
-        /// given one with <c>??=</c>, accessed with <c>?.</c>, compared (<c>== "Development"</c>, <c>is null</c>, a pattern, a switch) or tested
-        /// (string.IsNullOrEmpty, IsNullOrWhiteSpace, TryParse, Uri.TryCreate).
+        /// The value is the left side of <c>??</c> with a value on the right (<c>?? throw</c> is no fallback), is given
+        /// one with <c>??=</c>, accessed with <c>?.</c>, compared (<c>== "Development"</c>, <c>is null</c>, a pattern, a
+        /// switch) or tested (string.IsNullOrEmpty, IsNullOrWhiteSpace, TryParse, Uri.TryCreate).
         /// </summary>
         private static bool GuardsAt(IOperation node)
         {

@@ -15,9 +15,9 @@ namespace ManifestTools.Code
     }
 
     /// <summary>
-    /// MT3002: a Service or a probe sends to a port the process does not listen on. The error is about traffic, so it
-    /// compares what the Services target and the probes request with the ports the process listens on; a containerPort
-    /// that differs only misinforms, and is a warning. Each wrong number is reported once per container, where it is
+    /// MT3002: the service's Service reaches the process on no port, or a probe asks for a port it does not listen on.
+    /// The error is about traffic, so it compares what the Service targets and the probes request with the ports the
+    /// process listens on; a containerPort that differs only misinforms, and is a warning. Each wrong number is reported once per container, where it is
     /// most likely the slip: at the address when the Service agrees with the declared containerPort or the image's
     /// EXPOSE, else at the Service.
     /// </summary>
