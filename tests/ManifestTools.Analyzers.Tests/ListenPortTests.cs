@@ -154,7 +154,7 @@ namespace ManifestTools.Analyzers.Tests
                 """);
             await Cart(manifests)
                 .Expect(Diagnostics.At("MT3002", DiagnosticSeverity.Error, ManifestPath, manifests, "http://0.0.0.0:5000")
-                    .WithMessage("container server of Deployment default/cart listens on port 5000 (ASPNETCORE_URLS in ConfigMap cart-config), but Service cart sends traffic to targetPort 80 of Deployment default/cart; set ASPNETCORE_URLS to listen on 80, or send to port 5000: set the Service's targetPort and the containerPort in /src/Cart/k8s/cart.yaml"))
+                    .WithMessage("container server of Deployment default/cart listens on port 5000 (ASPNETCORE_URLS in ConfigMap cart-config), but Service cart sends traffic to targetPort 80 of Deployment default/cart; set ASPNETCORE_URLS to listen on 80"))
                 .RunAsync();
 
             // The address agrees with the containerPort; the Service is the odd one out.
@@ -182,7 +182,7 @@ namespace ManifestTools.Analyzers.Tests
                 }
                 """).Dockerfile(DockerfilePath, Dockerfile)
                 .Expect(new DiagnosticResult("MT3002", DiagnosticSeverity.Error).WithLocation(0)
-                    .WithMessage("the code listens on port 5003, but Service cart sends traffic to targetPort http (containerPort 5002 of container server) of Deployment default/cart; listen on 5002, or send to port 5003: set the Service's targetPort and the containerPort in /src/Cart/k8s/cart.yaml"))
+                    .WithMessage("the code listens on port 5003, but Service cart sends traffic to targetPort http (containerPort 5002 of container server) of Deployment default/cart; listen on 5002, or set that containerPort to 5003 in /src/Cart/k8s/cart.yaml"))
                 .RunAsync();
         }
 

@@ -245,7 +245,7 @@ namespace ManifestTools.Analyzers.Tests
                 """;
             await Shop(code, manifests)
                 .Expect(Diagnostics.At("MT3002", DiagnosticSeverity.Error, ManifestPath, manifests, "http://+:8080")
-                    .WithMessage("container shop of Deployment default/shop-v1 listens on port 8080 (ASPNETCORE_URLS in the env of container shop), but Service shop sends traffic to targetPort http (containerPort 5002 of container shop) of Deployment default/shop-v1; set ASPNETCORE_URLS to listen on 5002, or add <ContainerPort Include=\"8080\" /> to the project file"))
+                    .WithMessage("container shop of Deployment default/shop-v1 listens on port 8080 (ASPNETCORE_URLS in the env of container shop), but Service shop sends traffic to targetPort http (containerPort 5002 of container shop) of Deployment default/shop-v1; set ASPNETCORE_URLS to listen on 5002"))
                 .RunAsync();
 
             // The code's own address replaces the variable's.

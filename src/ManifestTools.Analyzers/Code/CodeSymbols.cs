@@ -15,6 +15,7 @@ namespace ManifestTools.Analyzers.Code
             Environment = Type("System.Environment");
             Configuration = Type("Microsoft.Extensions.Configuration.IConfiguration");
             ConfigurationSection = Type("Microsoft.Extensions.Configuration.IConfigurationSection");
+            ConfigurationBuilder = Type("Microsoft.Extensions.Configuration.IConfigurationBuilder");
             ConfigurationBinder = Type("Microsoft.Extensions.Configuration.ConfigurationBinder");
             ConfigurationExtensions = Type("Microsoft.Extensions.Configuration.ConfigurationExtensions");
             OptionsBuilderConfiguration = Type("Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions");
@@ -46,6 +47,7 @@ namespace ManifestTools.Analyzers.Code
         public INamedTypeSymbol? Environment { get; }
         public INamedTypeSymbol? Configuration { get; }
         public INamedTypeSymbol? ConfigurationSection { get; }
+        public INamedTypeSymbol? ConfigurationBuilder { get; }
         public INamedTypeSymbol? ConfigurationBinder { get; }
         public INamedTypeSymbol? ConfigurationExtensions { get; }
         public INamedTypeSymbol? OptionsBuilderConfiguration { get; }
@@ -70,6 +72,11 @@ namespace ManifestTools.Analyzers.Code
         public bool IsConfiguration(ITypeSymbol? type) =>
             Configuration != null && type != null &&
             (Is(type, Configuration) || type.AllInterfaces.Any(i => Is(i, Configuration)));
+
+        /// <summary>True for IConfigurationBuilder and what implements it (ConfigurationManager, builder.Configuration).</summary>
+        public bool IsConfigurationBuilder(ITypeSymbol? type) =>
+            ConfigurationBuilder != null && type != null &&
+            (Is(type, ConfigurationBuilder) || type.AllInterfaces.Any(i => Is(i, ConfigurationBuilder)));
 
         public bool IsEndpointRouteBuilder(ITypeSymbol? type) =>
             EndpointRouteBuilder != null && type != null &&

@@ -11,38 +11,22 @@ namespace ManifestTools.Analyzers.Code
     internal sealed class ListenReads
     {
         private readonly CodeSymbols _symbols;
+        private readonly Reachability _reachability;
 
-        public ListenReads(CodeSymbols symbols) => _symbols = symbols;
+        public ListenReads(CodeSymbols symbols, Reachability reachability)
+        {
+            _symbols = symbols;
+            _reachability = reachability;
+        }
 
         /// <summary>
-        /// The addresses of a call. One set only under a condition (<c>if (app.Environment.IsDevelopment())</c>, a
-        /// branch, a loop) has no ports that are known: it may not be set in the cluster, and then another applies.
+        /// The addresses of a call. One that does not run in every start (<c>if (app.Environment.IsDevelopment())</c>,
+        /// <c>#if DEBUG</c>, a helper called only so) has no ports that are known: in the cluster another may apply.
         /// </summary>
         public IEnumerable<ListenFact> Read(IInvocationOperation invocation)
         {
-            var facts = ReadAll(invocation);
-            return IsConditional(invocation) ? facts.Select(f => new ListenFact(new int[0], f.Location)) : facts;
-        }
-
-        private static bool IsConditional(IOperation operation)
-        {
-            for (var child = operation; child.Parent is { } parent; child = parent)
-            {
-                switch (parent)
-                {
-                    case IConditionalOperation conditional when conditional.Condition != child:
-                    case ICoalesceOperation coalesce when coalesce.WhenNull == child:
-                    case IConditionalAccessOperation access when access.WhenNotNull == child:
-                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary when binary.RightOperand == child:
-                    case ISwitchCaseOperation _:
-                    case ISwitchExpressionArmOperation _:
-                    case ILoopOperation _:
-                    case ICatchClauseOperation _:
-                        return true;
-                }
-            }
-
-            return false;
+            var facts = ReadAll(invocation).ToList();
+            return facts.Count > 0 && !_reachability.AlwaysRuns(invocation) ? facts.Select(f => new ListenFact(new int[0], f.Location)).ToList() : facts;
         }
 
         private IEnumerable<ListenFact> ReadAll(IInvocationOperation invocation)

@@ -28,7 +28,18 @@ namespace ManifestTools.Analyzers.Code
 
         public RouteReads(CodeSymbols symbols) => _symbols = symbols;
 
+        /// <summary>
+        /// The route of a call. One mapped only under a condition (the Aspire template maps /health and /alive only in
+        /// development) may be missing in the cluster: the routes are then not all known, and it is no health endpoint
+        /// to probe.
+        /// </summary>
         public RouteFact? Read(IInvocationOperation invocation)
+        {
+            var route = ReadOne(invocation);
+            return route != null && !route.IsOpaque && !Reachability.IsUnconditional(invocation) ? Opaque(invocation) : route;
+        }
+
+        private RouteFact? ReadOne(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
             if (CodeSymbols.Is(method.ContainingType, _symbols.EndpointRouteBuilderExtensions))
@@ -89,8 +100,7 @@ namespace ManifestTools.Analyzers.Code
 
         /// <summary>
         /// MapGrpcService&lt;T&gt;, MapGrpcHealthChecksService and MapGrpcReflectionService of Grpc.AspNetCore. A service
-        /// of grpc.health.v1.Health (derived from Health.HealthBase) is the gRPC health service, as is, erring towards
-        /// silence, one whose name says so.
+        /// of grpc.health.v1.Health (derived from Health.HealthBase) is the gRPC health service; a name says nothing.
         /// </summary>
         private static RouteFact? Grpc(IInvocationOperation invocation)
         {
@@ -119,7 +129,7 @@ namespace ManifestTools.Analyzers.Code
                 }
             }
 
-            return service.Name.IndexOf("Health", System.StringComparison.Ordinal) >= 0;
+            return false;
         }
 
         /// <summary>A call after which the code may serve paths no one can list; its location is made only then, as Read sees every call.</summary>

@@ -35,15 +35,15 @@ namespace ManifestTools.Analyzers.Code
             var cancellationToken = context.CancellationToken;
             var symbols = CodeSymbols.Resolve(compilation);
             var settingReads = new SettingReads(symbols, compilation);
-            var listenReads = new ListenReads(symbols);
+            var listenReads = new ListenReads(symbols, new Reachability(compilation));
             var routeReads = new RouteReads(symbols);
-            var scan = new Lazy<ScanFindings>(() => ScanFindings.Of(CodeScan.Run(compilation, routeReads, listenReads, cancellationToken), runtime, symbols.IsAspNetCore));
+            var scan = new Lazy<ScanFindings>(() => ScanFindings.Of(CodeScan.Run(compilation, symbols, routeReads, listenReads, cancellationToken), runtime, symbols.IsAspNetCore));
             context.RegisterOperationAction(operationContext =>
             {
                 var invocation = (IInvocationOperation)operationContext.Operation;
                 foreach (var setting in settingReads.Read(invocation).Where(s => !s.HasFallback))
                 {
-                    Report(operationContext, inputs, UnsetConfigurationRule.Check(setting.Read, runtime), setting.Location);
+                    ReportUnset(operationContext, inputs, runtime, scan.Value, setting);
                 }
 
                 foreach (var listen in listenReads.Read(invocation))
@@ -60,7 +60,7 @@ namespace ManifestTools.Analyzers.Code
             {
                 if (settingReads.Read((IPropertyReferenceOperation)operationContext.Operation) is { HasFallback: false } setting)
                 {
-                    Report(operationContext, inputs, UnsetConfigurationRule.Check(setting.Read, runtime), setting.Location);
+                    ReportUnset(operationContext, inputs, runtime, scan.Value, setting);
                 }
             }, OperationKind.PropertyReference);
 
@@ -78,6 +78,15 @@ namespace ManifestTools.Analyzers.Code
                     }
                 }
             });
+        }
+
+        /// <summary>MT3001, unless the code adds a configuration source that may give a configuration key its value.</summary>
+        private static void ReportUnset(OperationAnalysisContext context, ManifestInputs inputs, ServiceRuntime runtime, ScanFindings scan, SettingFact setting)
+        {
+            if (setting.Read.Kind == SettingKind.EnvironmentVariable || !scan.AddsConfiguration)
+            {
+                Report(context, inputs, UnsetConfigurationRule.Check(setting.Read, runtime), setting.Location);
+            }
         }
 
         private static void ReportFromScan(OperationAnalysisContext context, ManifestInputs inputs, ScanFindings scan, Location location)
@@ -102,14 +111,16 @@ namespace ManifestTools.Analyzers.Code
         /// <summary>The findings that the scan decides: in manifest files by path, and in the code by location.</summary>
         private sealed class ScanFindings
         {
-            private ScanFindings(ILookup<string, ManifestDiagnostic> inManifests, Dictionary<Location, List<CodeFinding>> inCode)
+            private ScanFindings(ILookup<string, ManifestDiagnostic> inManifests, Dictionary<Location, List<CodeFinding>> inCode, bool addsConfiguration)
             {
                 InManifests = inManifests;
                 InCode = inCode;
+                AddsConfiguration = addsConfiguration;
             }
 
             public ILookup<string, ManifestDiagnostic> InManifests { get; }
             public Dictionary<Location, List<CodeFinding>> InCode { get; }
+            public bool AddsConfiguration { get; }
 
             /// <summary>
             /// Only an ASP.NET Core program listens where ASPNETCORE_URLS and the image's port variables say, and maps
@@ -120,7 +131,7 @@ namespace ManifestTools.Analyzers.Code
                 var inCode = new Dictionary<Location, List<CodeFinding>>();
                 if (!isAspNetCore)
                 {
-                    return new ScanFindings(Enumerable.Empty<ManifestDiagnostic>().ToLookup(f => f.File, StringComparer.Ordinal), inCode);
+                    return new ScanFindings(Enumerable.Empty<ManifestDiagnostic>().ToLookup(f => f.File, StringComparer.Ordinal), inCode, scan.AddsConfiguration);
                 }
 
                 var listen = ListenPortRule.Check(runtime, scan.Addresses.Select(a => a.Address).ToList());
@@ -146,7 +157,7 @@ namespace ManifestTools.Analyzers.Code
 
                 var inManifests = HealthProbeRule.CheckProbes(runtime, scan.Routes).Concat(listen.InManifests)
                     .ToLookup(f => f.File, StringComparer.Ordinal);
-                return new ScanFindings(inManifests, inCode);
+                return new ScanFindings(inManifests, inCode, scan.AddsConfiguration);
             }
         }
     }

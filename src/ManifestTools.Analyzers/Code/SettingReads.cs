@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using ManifestTools.Code;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using static ManifestTools.Analyzers.Code.OperationValues;
 
@@ -34,7 +36,7 @@ namespace ManifestTools.Analyzers.Code
         }
 
         /// <summary>
-        /// The reads of a call. An options class bound with BindConfiguration and validated with its data annotations
+        /// The reads of a call. An options class bound with BindConfiguration (or Bind) and validated with its data annotations
         /// (ValidateDataAnnotations) reads the keys of its [Required] properties, each of which must be set, and
         /// needs nothing else: its other properties keep their defaults.
         /// </summary>
@@ -46,13 +48,17 @@ namespace ManifestTools.Analyzers.Code
                 return Enumerable.Empty<SettingFact>();
             }
 
-            if (fact.Read.Kind != SettingKind.ConfigurationSection || invocation.TargetMethod.Name != "BindConfiguration" ||
-                invocation.TargetMethod.TypeArguments.Length != 1 || !IsValidatedWithAnnotations(invocation))
+            // The OptionsBuilder call that binds the section: BindConfiguration("A") itself, or Bind(GetSection("A")).
+            var bind = invocation.TargetMethod.Name == "BindConfiguration" ? invocation
+                : Outermost(invocation).Parent is IArgumentOperation { Parent: IInvocationOperation consumer } &&
+                  consumer.TargetMethod.Name == "Bind" && CodeSymbols.Is(consumer.TargetMethod.ContainingType, _symbols.OptionsBuilderConfiguration) ? consumer
+                : null;
+            if (fact.Read.Kind != SettingKind.ConfigurationSection || bind == null || bind.TargetMethod.TypeArguments.Length != 1 || !IsValidatedWithAnnotations(bind))
             {
                 return new[] { fact };
             }
 
-            return RequiredKeys(invocation.TargetMethod.TypeArguments[0])
+            return RequiredKeys(bind.TargetMethod.TypeArguments[0])
                 .Select(key => new SettingFact(new SettingRead(SettingKind.ConfigurationKey, fact.Read.Name + ":" + key), false, fact.Location))
                 .ToList();
         }
@@ -182,7 +188,10 @@ namespace ManifestTools.Analyzers.Code
             return false;
         }
 
-        /// <summary>The configuration keys of the [Required] properties of an options class, by their ConfigurationKeyName if they have one.</summary>
+        /// <summary>
+        /// The configuration keys of the [Required] properties of an options class that fail validation when unset, by
+        /// their ConfigurationKeyName if they have one.
+        /// </summary>
         private static IEnumerable<string> RequiredKeys(ITypeSymbol options)
         {
             var seen = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
@@ -190,8 +199,11 @@ namespace ManifestTools.Analyzers.Code
             {
                 foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
                 {
+                    // [Required] passes on a value type, and on a property whose initializer gives it a value.
                     var attributes = property.GetAttributes();
-                    if (!attributes.Any(a => IsAttribute(a, "System.ComponentModel.DataAnnotations", "RequiredAttribute")))
+                    if (!attributes.Any(a => IsAttribute(a, "System.ComponentModel.DataAnnotations", "RequiredAttribute")) ||
+                        (property.Type.IsValueType && property.Type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T) ||
+                        property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is PropertyDeclarationSyntax { Initializer: { } initializer } && GivesAValue(initializer.Value)))
                     {
                         continue;
                     }
@@ -204,6 +216,24 @@ namespace ManifestTools.Analyzers.Code
                     }
                 }
             }
+        }
+
+        /// <summary>An initializer other than null, "" or string.Empty, which [Required] rejects as it does an unset value.</summary>
+        private static bool GivesAValue(ExpressionSyntax value)
+        {
+            while (value is PostfixUnaryExpressionSyntax { Operand: var operand })
+            {
+                value = operand; // null! and default!
+            }
+
+            return value switch
+            {
+                LiteralExpressionSyntax literal => !(literal.IsKind(SyntaxKind.NullLiteralExpression) || literal.IsKind(SyntaxKind.DefaultLiteralExpression) ||
+                                                     (literal.IsKind(SyntaxKind.StringLiteralExpression) && literal.Token.ValueText.Length == 0)),
+                MemberAccessExpressionSyntax { Name: { Identifier: { ValueText: "Empty" } }, Expression: var type } =>
+                    !(type is PredefinedTypeSyntax || (type is IdentifierNameSyntax { Identifier: { ValueText: "String" } })),
+                _ => true,
+            };
         }
 
         private static bool IsAttribute(AttributeData attribute, string ns, string name) =>
@@ -294,7 +324,7 @@ namespace ManifestTools.Analyzers.Code
         /// <summary>
         /// The value is the left side of <c>??</c> with a value on the right (<c>?? throw</c> is no fallback), is given
         /// one with <c>??=</c>, accessed with <c>?.</c>, compared (<c>== "Development"</c>, <c>is null</c>, a pattern, a
-        /// switch) or tested (string.IsNullOrEmpty, IsNullOrWhiteSpace, TryParse, Uri.TryCreate).
+        /// switch, an argument of Equals) or tested (string.IsNullOrEmpty, IsNullOrWhiteSpace, TryParse, Uri.TryCreate).
         /// </summary>
         private static bool GuardsAt(IOperation node)
         {
@@ -316,7 +346,7 @@ namespace ManifestTools.Analyzers.Code
                     return switchStatement.Value == node;
                 case IArgumentOperation { Parent: IInvocationOperation call }:
                     var method = call.TargetMethod;
-                    return method.Name == "TryParse" || method.Name == "TryCreate" ||
+                    return method.Name == "TryParse" || method.Name == "TryCreate" || method.Name == "Equals" ||
                            (method.ContainingType.SpecialType == SpecialType.System_String && (method.Name == "IsNullOrEmpty" || method.Name == "IsNullOrWhiteSpace"));
                 default:
                     return false;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -15,6 +16,11 @@ namespace ManifestTools.Analyzers.Code
     {
         private readonly Compilation _compilation;
 
+        // The reads of every local of a body, by the body, gathered in one walk: a program with thousands of stored
+        // settings must not walk its body once per setting.
+        private readonly ConcurrentDictionary<SyntaxNode, ILookup<ISymbol, IOperation>> _localReads =
+            new ConcurrentDictionary<SyntaxNode, ILookup<ISymbol, IOperation>>();
+
         public ValueFlow(Compilation compilation) => _compilation = compilation;
 
         /// <summary>The reads of <paramref name="symbol"/>; <paramref name="store"/> is an operation of the member that stores to it.</summary>
@@ -22,9 +28,11 @@ namespace ManifestTools.Analyzers.Code
         {
             if (symbol is ILocalSymbol local)
             {
-                return Root(store).Descendants()
+                var root = Root(store);
+                return _localReads.GetOrAdd(root.Syntax, _ => root.Descendants()
                     .OfType<ILocalReferenceOperation>()
-                    .Where(r => SymbolEqualityComparer.Default.Equals(r.Local, local) && !IsWritten(r));
+                    .Where(r => !IsWritten(r))
+                    .ToLookup(r => (ISymbol)r.Local, r => (IOperation)r, SymbolEqualityComparer.Default))[local];
             }
 
             return MemberUses(symbol);

@@ -84,7 +84,7 @@ namespace ManifestTools.Code
 
             foreach (var (workload, container) in runtime.CodeContainers)
             {
-                if (workload.Header.Suppresses(Descriptor.Id))
+                if (workload.Header.Suppresses(Descriptor.Id) || ServiceRuntime.ProbesAreRewritten(workload))
                 {
                     continue;
                 }

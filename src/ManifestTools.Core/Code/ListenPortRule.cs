@@ -88,31 +88,33 @@ namespace ManifestTools.Code
 
                 var target = targets[0];
                 string Traffic(string workloads) => $"Service {service.Name} sends traffic to {target.Description} of {workloads}";
-                string declare = runtime.Fix($"add <ContainerPort Include=\"{port}\" /> to the project file",
-                    $"send to port {port}: set the Service's targetPort and the containerPort");
+                // Where the number the Service sends to is set: the containerPort a named targetPort names, else the Service.
+                var at = target.InWorkload ? (ManifestObject)workload : service;
+                string sendTo = runtime.IsGenerated(at) ? $"add <ContainerPort Include=\"{port}\" /> to the project file"
+                    : target.InWorkload ? $"set that containerPort to {port}" : $"set the targetPort to {port}";
                 if (listening.Origin == ListenOrigin.Code && Declared(target.Number))
                 {
+                    // The code is the same in every version, so sending every version's traffic elsewhere is a fix too.
+                    string elsewhere = runtime.IsGenerated(at) ? sendTo : $"{sendTo} in {at.File}";
                     mismatches.Add(new Mismatch(null, default, Severity.Error, workload,
-                        w => $"the code listens on port {Numbers(listening.Ports)}, but {Traffic(w)}; listen on {Number(target.Number)}, or {declare}"));
+                        w => $"the code listens on port {Numbers(listening.Ports)}, but {Traffic(w)}; listen on {Number(target.Number)}, or {elsewhere}"));
                 }
                 else if (listening.Origin == ListenOrigin.Manifest && Declared(target.Number))
                 {
+                    // One workload's variable: the Service also sends the other versions' traffic, so only the variable is the fix.
                     var setting = listening.Setting!;
                     mismatches.Add(new Mismatch(setting.Manifest, setting.Span, Severity.Error, workload,
                         w => $"container {container.Name} of {w} listens on port {Numbers(listening.Ports)} ({listening.Source}), but {Traffic(w)}; " +
-                             $"set {setting.Name} to listen on {Number(target.Number)}, or {declare}"));
+                             $"set {setting.Name} to listen on {Number(target.Number)}"));
                 }
                 else
                 {
-                    var at = target.InWorkload ? (ManifestObject)workload : service;
-                    string fix = runtime.IsGenerated(at) ? $"add <ContainerPort Include=\"{port}\" /> to the project file"
-                        : target.InWorkload ? $"set that containerPort to {port}" : $"set the targetPort to {port}";
                     mismatches.Add(new Mismatch(at, target.Span, Severity.Error, workload,
-                        w => $"{Traffic(w)}, but {Process(listening)}; {fix}, or listen on {Number(target.Number)}"));
+                        w => $"{Traffic(w)}, but {Process(listening)}; {sendTo}, or listen on {Number(target.Number)}"));
                 }
             }
 
-            foreach (var probe in container.Probes)
+            foreach (var probe in ServiceRuntime.ProbesAreRewritten(workload) ? new List<Probe>() : container.Probes)
             {
                 // A port the container declares but Kestrel does not listen on is served by something else of the process.
                 if (!(probe.Port is { } reference) || !(Resolve(reference, container) is int number) || declared.Any(p => p.Number == number) || !Wrong(number))

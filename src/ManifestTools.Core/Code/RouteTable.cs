@@ -56,11 +56,15 @@ namespace ManifestTools.Code
 
         public void MarkIncomplete() => IsComplete = false;
 
-        /// <summary>True for the paths health checks conventionally live at: /healthz, /health/ready, /api/livez, /ready.</summary>
+        /// <summary>
+        /// True for the paths health checks conventionally live at: /healthz, /health/ready, /api/livez, /ready; not for
+        /// a pattern with parameters.
+        /// </summary>
         public static bool IsHealthPath(string pattern)
         {
             var segments = Segments(pattern);
-            return segments.Length > 0 &&
+            // /devices/{id}/health is the health of a resource, and no path a probe could request.
+            return segments.Length > 0 && !segments.Any(s => s.StartsWith("{", StringComparison.Ordinal)) &&
                    (HealthSegments.Contains(segments[0]) || HealthSegments.Contains(segments[segments.Length - 1]) ||
                     (segments.Length == 1 && TopLevelHealthSegments.Contains(segments[0])));
         }

@@ -39,6 +39,12 @@ namespace ManifestTools.Code
             foreach (var name in _environment)
             {
                 _configurationKeys.Add(ConfigurationKeys.FromEnvironmentName(name));
+                // App Service's connection-string variables (SQLCONNSTR_Orders) set ConnectionStrings:Orders.
+                if (ConnectionStringPrefixes.FirstOrDefault(p => name.StartsWith(p, StringComparison.Ordinal)) is { } connection)
+                {
+                    _configurationKeys.Add(ConfigurationKeys.ConnectionString(name.Substring(connection.Length)));
+                }
+
                 // The default host builder also reads DOTNET_ and ASPNETCORE_ variables, without the prefix, into the app's configuration.
                 foreach (var prefix in HostPrefixes)
                 {
@@ -51,6 +57,11 @@ namespace ManifestTools.Code
         }
 
         private static readonly string[] HostPrefixes = { "DOTNET_", "ASPNETCORE_" };
+
+        private static readonly string[] ConnectionStringPrefixes =
+        {
+            "MYSQLCONNSTR_", "SQLAZURECONNSTR_", "SQLCONNSTR_", "CUSTOMCONNSTR_", "POSTGRESQLCONNSTR_",
+        };
 
         public string ServiceName { get; }
 
@@ -142,6 +153,12 @@ namespace ManifestTools.Code
         /// <summary>True when a container's environment sets the key or, for a section, any key under it.</summary>
         public bool SetsConfiguration(string key, bool asSection) =>
             HasUnknownEnvironment || _configurationKeys.Contains(key) || (asSection && _configurationKeys.Any(k => ConfigurationKeys.IsUnder(k, key)));
+
+        /// <summary>
+        /// True when the pod is Istio's injected output (istioctl kube-inject, committed): the injector rewrote the app's
+        /// httpGet probes to the agent (/app-health/… on 15020), which forwards them to the app.
+        /// </summary>
+        public static bool ProbesAreRewritten(Workload workload) => workload.Containers.Any(c => c.Name == "istio-proxy");
 
         /// <summary>True when ManifestTools generated the workload's file, so that the fix belongs in the project file.</summary>
         public bool IsGenerated(ManifestObject manifest) => _generatedFiles.Contains(manifest.File);
