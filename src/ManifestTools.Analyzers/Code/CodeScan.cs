@@ -9,8 +9,9 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ManifestTools.Analyzers.Code
 {
     /// <summary>
-    /// What the whole program does about routes and addresses, which the findings in manifest files depend on. Only
-    /// calls whose name could match are bound, so the scan costs a fraction of the compilation's own binding.
+    /// What the whole program does about routes, addresses and configuration sources, which findings in manifest files
+    /// and at single calls depend on. Only calls whose name could match are bound, so the scan costs a fraction of the
+    /// compilation's own binding.
     /// </summary>
     internal sealed class CodeScan
     {
