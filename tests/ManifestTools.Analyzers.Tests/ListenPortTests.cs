@@ -11,7 +11,7 @@ namespace ManifestTools.Analyzers.Tests
     /// </summary>
     public class ListenPortTests
     {
-        private const string ManifestPath = "/src/Cart/k8s/cart.yaml";
+        private const string ManifestPath = CartService.ManifestPath;
         private const string DockerfilePath = "/src/Cart/Dockerfile";
 
         /// <summary>The cartservice Dockerfile: a build stage, then a final stage that sets the port.</summary>
@@ -52,27 +52,15 @@ namespace ManifestTools.Analyzers.Tests
                   port: 7070
                   targetPort: {{targetPort}}
             ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: cart
-            spec:
-              selector:
-                matchLabels: { app: cart }
-              template:
-                metadata:
-                  labels: { app: cart }
-                spec:
-                  containers:
-                    - name: server
-                      image: cart:1
+
+            """ + CartService.Deployment($$"""
                       ports:
                         - containerPort: {{containerPort}}
                       readinessProbe:
                         tcpSocket:
                           port: {{probePort}}
             {{env}}
-            """;
+            """);
 
         private static Test Cart(string manifests, string code = NoAddress) => new Test()
             .Property("ManifestServiceName", "cart")
