@@ -72,8 +72,6 @@ namespace ManifestTools.Code
 
         private const string KestrelEndpoints = "Kestrel:Endpoints";
 
-        private static readonly string[] HostPrefixes = { "DOTNET_", "ASPNETCORE_" };
-
         public static Listening? Resolve(ContainerEnvironment environment, Container container, ContainerImage image, AppSettings settings,
             IReadOnlyList<CodeAddress> code)
         {
@@ -181,19 +179,7 @@ namespace ManifestTools.Code
         private static bool MentionsAddress(string argument) =>
             AddressKeys.Any(k => argument.IndexOf(k, StringComparison.OrdinalIgnoreCase) >= 0);
 
-        private static bool SetsKestrelEndpoints(string name)
-        {
-            foreach (var prefix in HostPrefixes)
-            {
-                if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                {
-                    name = name.Substring(prefix.Length);
-                    break;
-                }
-            }
-
-            var key = ConfigurationKeys.FromEnvironmentName(name);
-            return ConfigurationKeys.IsUnder(key, KestrelEndpoints) || string.Equals(key, KestrelEndpoints, StringComparison.OrdinalIgnoreCase);
-        }
+        private static bool SetsKestrelEndpoints(string name) =>
+            ConfigurationKeys.SetBy(name).Any(key => ConfigurationKeys.IsUnder(key, KestrelEndpoints) || string.Equals(key, KestrelEndpoints, StringComparison.OrdinalIgnoreCase));
     }
 }

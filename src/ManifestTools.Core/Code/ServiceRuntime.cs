@@ -38,30 +38,10 @@ namespace ManifestTools.Code
 
             foreach (var name in _environment)
             {
-                _configurationKeys.Add(ConfigurationKeys.FromEnvironmentName(name));
-                // App Service's connection-string variables (SQLCONNSTR_Orders) set ConnectionStrings:Orders.
-                if (ConnectionStringPrefixes.FirstOrDefault(p => name.StartsWith(p, StringComparison.Ordinal)) is { } connection)
-                {
-                    _configurationKeys.Add(ConfigurationKeys.ConnectionString(name.Substring(connection.Length)));
-                }
-
-                // The default host builder also reads DOTNET_ and ASPNETCORE_ variables, without the prefix, into the app's configuration.
-                foreach (var prefix in HostPrefixes)
-                {
-                    if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-                    {
-                        _configurationKeys.Add(ConfigurationKeys.FromEnvironmentName(name.Substring(prefix.Length)));
-                    }
-                }
+                _configurationKeys.UnionWith(ConfigurationKeys.SetBy(name));
             }
         }
 
-        private static readonly string[] HostPrefixes = { "DOTNET_", "ASPNETCORE_" };
-
-        private static readonly string[] ConnectionStringPrefixes =
-        {
-            "MYSQLCONNSTR_", "SQLAZURECONNSTR_", "SQLCONNSTR_", "CUSTOMCONNSTR_", "POSTGRESQLCONNSTR_",
-        };
 
         public string ServiceName { get; }
 
