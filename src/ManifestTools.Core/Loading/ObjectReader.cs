@@ -15,6 +15,8 @@ namespace ManifestTools.Loading
 
         private static readonly string[] ProbeHandlers = { "grpc", "tcpSocket", "exec" };
 
+        private const string ExportToAnnotation = "networking.istio.io/exportTo";
+
         private static readonly HashSet<string> IstioVersions = new HashSet<string>(StringComparer.Ordinal)
         {
             "networking.istio.io/v1alpha3", "networking.istio.io/v1beta1", "networking.istio.io/v1",
@@ -159,7 +161,7 @@ namespace ManifestTools.Loading
 
             var nameSpan = FieldReader.KeySpan(metadata!, metadata!.TryGet("name", out _, out _) ? "name" : "generateName", name.Value.Span);
             return new ObjectHeader(_file, apiVersion, kind, name.Value.Value, explicitName == null, ns?.Value ?? _options.DefaultNamespace, ns != null ? FieldReader.KeySpan(metadata, "namespace", ns.Value.Span) : (SourceSpan?)null,
-                labels, suppressed, root.Span, nameSpan);
+                labels, suppressed, root.Span, nameSpan, annotations ?? LabelMap.Empty);
         }
 
         private ManifestObject ReadTyped(YMapping root, ObjectHeader header)
@@ -173,6 +175,7 @@ namespace ManifestTools.Loading
                     case "VirtualService": return ReadVirtualService(header, spec);
                     case "DestinationRule": return ReadDestinationRule(header, spec, root);
                     case "ServiceEntry": return ReadServiceEntry(header, spec);
+                    case "Gateway": return ReadIstioGateway(header, spec);
                 }
             }
 
@@ -194,6 +197,8 @@ namespace ManifestTools.Loading
                 case ("extensions", "DaemonSet"):
                 case ("argoproj.io", "Rollout"):
                     return ReadController(header, spec, root);
+                case ("gateway.networking.k8s.io", "Gateway"):
+                    return ReadKubeGateway(header, spec);
                 case ("argoproj.io", "Experiment"):
                     return ReadExperiment(header, spec);
                 case ("batch", "Job"):
@@ -465,10 +470,75 @@ namespace ManifestTools.Loading
 
                 ports.Add(new ServicePort(_fields.String(item, "name", itemPath + ".name")?.Value, port.Value.Value, FieldReader.KeySpan(item, "port", item.Span),
                     _fields.PortReference(item, "targetPort", itemPath + ".targetPort"),
-                    _fields.String(item, "protocol", itemPath + ".protocol")?.Value ?? "TCP"));
+                    _fields.String(item, "protocol", itemPath + ".protocol")?.Value ?? "TCP",
+                    _fields.String(item, "appProtocol", itemPath + ".appProtocol")?.Value));
             }
 
-            return new KubeService(header, selector, ports, type);
+            return new KubeService(header, selector, ports, type, ServiceExportTo(header));
+        }
+
+        /// <summary>
+        /// The annotation <c>networking.istio.io/exportTo</c>: comma-separated entries, as Istio splits them; an empty
+        /// value is no annotation, as for Istio. Every entry points at the annotation's value.
+        /// </summary>
+        private static ExportTo ServiceExportTo(ObjectHeader header)
+        {
+            foreach (var annotation in header.Annotations)
+            {
+                if (annotation.Key == ExportToAnnotation && annotation.Value.Trim().Length > 0)
+                {
+                    var values = annotation.Value.Split(',')
+                        .Select(v => new Located<string>(v.Trim(), annotation.ValueSpan))
+                        .ToList();
+                    return new ExportTo(values, annotation.KeySpan, fromAnnotation: true);
+                }
+            }
+
+            return ExportTo.Everywhere;
+        }
+
+        private ExportTo ReadExportTo(YMapping? spec)
+        {
+            var values = _fields.Strings(spec, "exportTo", "spec.exportTo");
+            return values.Count == 0 ? ExportTo.Everywhere : new ExportTo(values, FieldReader.KeySpan(spec!, "exportTo", values[0].Span), fromAnnotation: false);
+        }
+
+        private IstioGateway ReadIstioGateway(ObjectHeader header, YMapping? spec)
+        {
+            var selector = _fields.Labels(spec, "selector", "spec.selector") ?? LabelMap.Empty;
+            var servers = new List<GatewayServer>();
+            int index = 0;
+            foreach (var (item, itemPath) in _fields.MappingItems(spec, "servers", "spec.servers"))
+            {
+                var port = _fields.Mapping(item, "port", itemPath + ".port");
+                var tls = _fields.Mapping(item, "tls", itemPath + ".tls");
+                servers.Add(new GatewayServer(index++,
+                    _fields.Integer(port, "number", itemPath + ".port.number")?.Value,
+                    _fields.String(port, "name", itemPath + ".port.name")?.Value,
+                    _fields.String(port, "protocol", itemPath + ".port.protocol")?.Value,
+                    _fields.Strings(item, "hosts", itemPath + ".hosts"),
+                    _fields.String(tls, "mode", itemPath + ".tls.mode")?.Value,
+                    item.Span));
+            }
+
+            return new IstioGateway(header, selector, servers);
+        }
+
+        private KubeGateway ReadKubeGateway(ObjectHeader header, YMapping? spec)
+        {
+            var listeners = new List<GatewayListener>();
+            foreach (var (item, itemPath) in _fields.MappingItems(spec, "listeners", "spec.listeners"))
+            {
+                var hostname = _fields.String(item, "hostname", itemPath + ".hostname");
+                listeners.Add(new GatewayListener(
+                    _fields.String(item, "name", itemPath + ".name")?.Value,
+                    hostname is { } h && h.Value.Length > 0 ? h : (Located<string>?)null,
+                    _fields.Integer(item, "port", itemPath + ".port")?.Value,
+                    _fields.String(item, "protocol", itemPath + ".protocol")?.Value,
+                    item.Span));
+            }
+
+            return new KubeGateway(header, listeners);
         }
 
         private ServiceEntry ReadServiceEntry(ObjectHeader header, YMapping? spec)
@@ -480,7 +550,8 @@ namespace ManifestTools.Loading
                 var number = _fields.Integer(item, "number", itemPath + ".number");
                 if (number != null)
                 {
-                    ports.Add(new ServicePort(_fields.String(item, "name", itemPath + ".name")?.Value, number.Value.Value, number.Value.Span));
+                    ports.Add(new ServicePort(_fields.String(item, "name", itemPath + ".name")?.Value, number.Value.Value, number.Value.Span,
+                        appProtocol: _fields.String(item, "protocol", itemPath + ".protocol")?.Value));
                 }
             }
 
@@ -488,7 +559,7 @@ namespace ManifestTools.Loading
             var endpoints = _fields.MappingItems(spec, "endpoints", "spec.endpoints")
                 .Select(e => new ServiceEntryEndpoint(_fields.Labels(e.Item, "labels", e.Path + ".labels") ?? LabelMap.Empty))
                 .ToList();
-            return new ServiceEntry(header, hosts, ports, workloadSelector, endpoints);
+            return new ServiceEntry(header, hosts, ports, workloadSelector, endpoints, ReadExportTo(spec));
         }
 
         private ManifestObject ReadDestinationRule(ObjectHeader header, YMapping? spec, YMapping root)
@@ -522,7 +593,8 @@ namespace ManifestTools.Loading
                 subsets.Add(new Subset(new Located<string>(name.Value.Value, FieldReader.KeySpan(item, "name", name.Value.Span)), labels));
             }
 
-            return new DestinationRule(header, new Located<string>(host.Value.Value, FieldReader.KeySpan(spec!, "host", host.Value.Span)), subsets);
+            return new DestinationRule(header, new Located<string>(host.Value.Value, FieldReader.KeySpan(spec!, "host", host.Value.Span)), subsets,
+                ReadExportTo(spec));
         }
 
         private ManifestObject ReadVirtualService(ObjectHeader header, YMapping? spec)
@@ -536,17 +608,17 @@ namespace ManifestTools.Loading
                 foreach (var (item, itemPath) in _fields.MappingItems(spec, protocol, "spec." + protocol))
                 {
                     var routeList = _fields.MappingItems(item, "route", itemPath + ".route").ToList();
-                    if (routeList.Count > 0)
-                    {
-                        var destinations = routeList
-                            .Select(r => ReadDestination(r.Item, "destination", r.Path, r.Item.Span, withWeight: true))
-                            .Where(d => d != null)
-                            .Select(d => d!)
-                            .ToList();
-                        bool unreadableWeight = routeList.Any(r => r.Item.TryGet("weight", out _, out var weight) && !IsIntegerOrNull(weight));
-                        routes.Add(new Route(protocol, index, _fields.String(item, "name", itemPath + ".name")?.Value, destinations,
-                            unreadableWeight, FieldReader.KeySpan(item, "route", item.Span)));
-                    }
+                    var destinations = routeList
+                        .Select(r => ReadDestination(r.Item, "destination", r.Path, r.Item.Span, withWeight: true))
+                        .Where(d => d != null)
+                        .Select(d => d!)
+                        .ToList();
+                    bool unreadableWeight = routeList.Any(r => r.Item.TryGet("weight", out _, out var weight) && !IsIntegerOrNull(weight));
+                    var matches = ReadMatches(item, itemPath, out bool matchesUnreadable);
+                    var entrySpan = item.TryGet("name", out var nameKey, out _) ? nameKey.Span
+                        : item.Entries.Count > 0 ? item.Entries[0].Key.Span : item.Span;
+                    routes.Add(new Route(protocol, index, _fields.String(item, "name", itemPath + ".name")?.Value, destinations,
+                        unreadableWeight, FieldReader.KeySpan(item, "route", entrySpan), matches, matchesUnreadable, entrySpan));
 
                     if (protocol == "http")
                     {
@@ -557,7 +629,105 @@ namespace ManifestTools.Loading
                 }
             }
 
-            return new VirtualService(header, hosts, routes, mirrors);
+            return new VirtualService(header, hosts, routes, mirrors, _fields.Strings(spec, "gateways", "spec.gateways"), ReadExportTo(spec));
+        }
+
+        /// <summary>
+        /// A route's <c>match</c> entries in canonical form (<see cref="RouteMatch"/>). Any entry that cannot be read
+        /// makes what the route matches unknown, so no rule reasons about its order.
+        /// </summary>
+        private List<RouteMatch> ReadMatches(YMapping route, FieldPath path, out bool unreadable)
+        {
+            var matches = new List<RouteMatch>();
+            unreadable = false;
+            if (!route.TryGet("match", out _, out var node) || (node is YScalar nullScalar && nullScalar.IsNull))
+            {
+                return matches;
+            }
+
+            if (!(node is YSequence sequence))
+            {
+                unreadable = true;
+                _fields.Sequence(route, "match", path + ".match");
+                return matches;
+            }
+
+            for (int i = 0; i < sequence.Items.Count; i++)
+            {
+                if (!(sequence.Items[i] is YMapping match))
+                {
+                    unreadable = true;
+                    _fields.Error(sequence.Items[i].Span, $"{path.Index(i)} must be a mapping, not {sequence.Items[i].KindName}");
+                    continue;
+                }
+
+                matches.Add(ReadMatch(match, path + ".match", i));
+            }
+
+            return matches;
+        }
+
+        private static readonly HashSet<string> PerKeyConditions = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "headers", "queryParams", "withoutHeaders", "sourceLabels",
+        };
+
+        private static readonly HashSet<string> RequestConditions = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "uri", "headers", "queryParams", "withoutHeaders", "method", "scheme", "authority",
+        };
+
+        private RouteMatch ReadMatch(YMapping match, FieldPath listPath, int index)
+        {
+            var at = listPath.Index(index);
+            string? name = null;
+            UriCondition? uri = null;
+            bool ignoreCase = false;
+            bool request = false;
+            var conditions = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var gateways = new List<Located<string>>();
+            foreach (var entry in match.Entries)
+            {
+                var key = entry.Key.Value;
+                request |= RequestConditions.Contains(key);
+                switch (key)
+                {
+                    case "name":
+                        name = entry.Value is YScalar scalar ? scalar.Value : null;
+                        continue;
+                    case "statPrefix":
+                        continue; // A metrics name, not a condition.
+                    case "ignoreUriCase":
+                        ignoreCase = entry.Value is YScalar flag && flag.IsPlain && (flag.Value == "true" || flag.Value == "True" || flag.Value == "TRUE");
+                        continue;
+                    case "uri" when entry.Value is YMapping stringMatch && stringMatch.Entries.Count == 1 &&
+                                    stringMatch.Entries[0].Value is YScalar value && !value.IsNull:
+                        uri = new UriCondition(stringMatch.Entries[0].Key.Value, value.Value, ignoreCase: false);
+                        continue;
+                    case "gateways":
+                        gateways.AddRange(_fields.Strings(match, "gateways", at + ".gateways"));
+                        break;
+                }
+
+                if (PerKeyConditions.Contains(key) && entry.Value is YMapping perKey)
+                {
+                    foreach (var condition in perKey.Entries)
+                    {
+                        conditions[key + "." + condition.Key.Value] = CanonicalYaml.Of(condition.Value);
+                    }
+                }
+                else
+                {
+                    conditions[key] = CanonicalYaml.Of(entry.Value);
+                }
+            }
+
+            if (uri != null)
+            {
+                uri = uri.Kind == "prefix" && uri.Value == "/" ? null : new UriCondition(uri.Kind, uri.Value, ignoreCase);
+            }
+
+            return new RouteMatch(name, match.Span, uri, conditions, gateways, request);
         }
 
         private void ReadMirrors(YMapping http, FieldPath path, List<Destination> mirrors)

@@ -29,9 +29,10 @@ namespace ManifestTools.Model
     public sealed class ServiceEntry : ManifestObject
     {
         public ServiceEntry(ObjectHeader header, IReadOnlyList<Located<string>> hosts, IReadOnlyList<ServicePort> ports,
-            LabelMap? workloadSelector, IReadOnlyList<ServiceEntryEndpoint> endpoints)
+            LabelMap? workloadSelector, IReadOnlyList<ServiceEntryEndpoint> endpoints, ExportTo exportTo)
             : base(header)
         {
+            ExportTo = exportTo;
             Hosts = hosts;
             Ports = ports;
             WorkloadSelector = workloadSelector;
@@ -45,6 +46,8 @@ namespace ManifestTools.Model
         public LabelMap? WorkloadSelector { get; }
 
         public IReadOnlyList<ServiceEntryEndpoint> Endpoints { get; }
+
+        public ExportTo ExportTo { get; }
     }
 
     public sealed class Subset
@@ -63,14 +66,16 @@ namespace ManifestTools.Model
 
     public sealed class DestinationRule : ManifestObject
     {
-        public DestinationRule(ObjectHeader header, Located<string> host, IReadOnlyList<Subset> subsets) : base(header)
+        public DestinationRule(ObjectHeader header, Located<string> host, IReadOnlyList<Subset> subsets, ExportTo exportTo) : base(header)
         {
+            ExportTo = exportTo;
             Host = host;
             Subsets = subsets;
         }
 
         public Located<string> Host { get; }
         public IReadOnlyList<Subset> Subsets { get; }
+        public ExportTo ExportTo { get; }
     }
 
     public sealed class Destination
@@ -103,11 +108,15 @@ namespace ManifestTools.Model
             (Port is { } port ? " port " + port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty);
     }
 
-    /// <summary>One <c>route:</c> list of an http, tcp or tls entry of a VirtualService.</summary>
+    /// <summary>One http, tcp or tls entry of a VirtualService: its matches and its <c>route:</c> list.</summary>
     public sealed class Route
     {
-        public Route(string protocol, int index, string? name, IReadOnlyList<Destination> destinations, bool hasUnreadableWeight, SourceSpan span)
+        public Route(string protocol, int index, string? name, IReadOnlyList<Destination> destinations, bool hasUnreadableWeight, SourceSpan span,
+            IReadOnlyList<RouteMatch> matches, bool matchesUnreadable, SourceSpan entrySpan)
         {
+            Matches = matches;
+            MatchesUnreadable = matchesUnreadable;
+            EntrySpan = entrySpan;
             HasUnreadableWeight = hasUnreadableWeight;
             Protocol = protocol;
             Index = index;
@@ -126,18 +135,60 @@ namespace ManifestTools.Model
         /// <summary>A weight was written but is not an integer (MT0002); sums over this route would mislead.</summary>
         public bool HasUnreadableWeight { get; }
 
-        /// <summary>The <c>route:</c> key.</summary>
+        /// <summary>The <c>route:</c> key; the entry itself when it has none (a redirect, a delegate).</summary>
         public SourceSpan Span { get; }
+
+        /// <summary>The entry's <c>name:</c>, or its first key when it has no name.</summary>
+        public SourceSpan EntrySpan { get; }
+
+        /// <summary>The <c>match</c> entries; empty when the route has none, and so matches every request.</summary>
+        public IReadOnlyList<RouteMatch> Matches { get; }
+
+        /// <summary>Some match entry could not be read (MT0002): what the route matches is not known.</summary>
+        public bool MatchesUnreadable { get; }
+
+        /// <summary>Matches every request: no match list, or an entry without conditions.</summary>
+        public bool IsCatchAll
+        {
+            get
+            {
+                if (MatchesUnreadable)
+                {
+                    return false;
+                }
+
+                if (Matches.Count == 0)
+                {
+                    return true;
+                }
+
+                foreach (var match in Matches)
+                {
+                    if (match.IsCatchAll)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
 
         /// <summary><c>http[0] (name "products")</c>: how messages name the route.</summary>
         public string Describe() => $"{Protocol}[{Index}]" + (Name != null ? $" \"{Name}\"" : string.Empty);
+
+        /// <summary>The route's name, or <c>http[1]</c> when it has none: how the route-order messages name it.</summary>
+        public string ShortName => Name ?? $"{Protocol}[{Index}]";
     }
 
     public sealed class VirtualService : ManifestObject
     {
-        public VirtualService(ObjectHeader header, IReadOnlyList<Located<string>> hosts, IReadOnlyList<Route> routes, IReadOnlyList<Destination> mirrors)
+        public VirtualService(ObjectHeader header, IReadOnlyList<Located<string>> hosts, IReadOnlyList<Route> routes, IReadOnlyList<Destination> mirrors,
+            IReadOnlyList<Located<string>> gateways, ExportTo exportTo)
             : base(header)
         {
+            Gateways = gateways;
+            ExportTo = exportTo;
             Hosts = hosts;
             Routes = routes;
             Mirrors = mirrors;
@@ -148,5 +199,35 @@ namespace ManifestTools.Model
 
         /// <summary>Every <c>mirror</c> and <c>mirrors[].destination</c> of the http routes.</summary>
         public IReadOnlyList<Destination> Mirrors { get; }
+
+        /// <summary><c>spec.gateways</c> as written; empty means the mesh only.</summary>
+        public IReadOnlyList<Located<string>> Gateways { get; }
+
+        public ExportTo ExportTo { get; }
+
+        /// <summary>The reserved name of the mesh's sidecars, as a gateway.</summary>
+        public const string MeshGateway = "mesh";
+
+        /// <summary>Applies to the sidecars: no gateways listed, or <c>mesh</c> among them.</summary>
+        public bool IsBoundToMesh
+        {
+            get
+            {
+                if (Gateways.Count == 0)
+                {
+                    return true;
+                }
+
+                foreach (var gateway in Gateways)
+                {
+                    if (gateway.Value == MeshGateway)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
     }
 }

@@ -5,8 +5,9 @@ namespace ManifestTools.Model
 {
     public sealed class ServicePort
     {
-        public ServicePort(string? name, int port, SourceSpan span, PortReference? targetPort = null, string protocol = "TCP")
+        public ServicePort(string? name, int port, SourceSpan span, PortReference? targetPort = null, string protocol = "TCP", string? appProtocol = null)
         {
+            AppProtocol = appProtocol;
             Name = name;
             Port = port;
             Span = span;
@@ -25,14 +26,21 @@ namespace ManifestTools.Model
 
         /// <summary>TCP, UDP or SCTP, as written; TCP when absent.</summary>
         public string Protocol { get; }
+
+        /// <summary>
+        /// The application protocol declared outright: a Service port's <c>appProtocol</c>, or a ServiceEntry port's
+        /// <c>protocol</c> (HTTP, GRPC, TCP…). Null when none is; Istio then reads the port name's prefix.
+        /// </summary>
+        public string? AppProtocol { get; }
     }
 
     /// <summary>A core/v1 Service.</summary>
     public sealed class KubeService : ManifestObject
     {
-        public KubeService(ObjectHeader header, LabelMap? selector, IReadOnlyList<ServicePort> ports, string type)
+        public KubeService(ObjectHeader header, LabelMap? selector, IReadOnlyList<ServicePort> ports, string type, ExportTo exportTo)
             : base(header)
         {
+            ExportTo = exportTo;
             Selector = selector;
             Ports = ports;
             Type = type;
@@ -44,5 +52,8 @@ namespace ManifestTools.Model
         public IReadOnlyList<ServicePort> Ports { get; }
 
         public string Type { get; }
+
+        /// <summary>The annotation <c>networking.istio.io/exportTo</c>: which namespaces' sidecars see the Service.</summary>
+        public ExportTo ExportTo { get; }
     }
 }

@@ -93,8 +93,9 @@ namespace ManifestTools.Model
     public sealed class ObjectHeader
     {
         public ObjectHeader(string file, string apiVersion, string kind, string name, bool nameIsGenerated, string @namespace, SourceSpan? namespaceSpan,
-            LabelMap labels, IReadOnlyCollection<string> suppressedIds, SourceSpan span, SourceSpan nameSpan)
+            LabelMap labels, IReadOnlyCollection<string> suppressedIds, SourceSpan span, SourceSpan nameSpan, LabelMap annotations)
         {
+            Annotations = annotations;
             NameIsGenerated = nameIsGenerated;
             File = file;
             ApiVersion = apiVersion;
@@ -127,6 +128,9 @@ namespace ManifestTools.Model
         public bool NamespaceIsExplicit => NamespaceSpan != null;
 
         public LabelMap Labels { get; }
+
+        /// <summary>metadata.annotations; empty when there are none.</summary>
+        public LabelMap Annotations { get; }
 
         /// <summary>Rule IDs named by the suppression annotation; <c>*</c> suppresses every rule.</summary>
         public IReadOnlyCollection<string> SuppressedIds { get; }

@@ -37,6 +37,34 @@ namespace ManifestTools.Resolution
 
         public static bool IsWildcard(string host) => host.StartsWith("*", StringComparison.Ordinal);
 
+        /// <summary>
+        /// True when two host names share some name (Istio's host.Name.Matches): equal names, or a wildcard that covers
+        /// the other name, or two wildcards one of which covers the other. <c>*.example.com</c> does not cover example.com.
+        /// </summary>
+        public static bool Overlap(string a, string b)
+        {
+            bool aWild = IsWildcard(a);
+            bool bWild = IsWildcard(b);
+            if (aWild && bWild)
+            {
+                return a.Length < b.Length
+                    ? b.Substring(1).EndsWith(a.Substring(1), StringComparison.OrdinalIgnoreCase)
+                    : a.Substring(1).EndsWith(b.Substring(1), StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (aWild)
+            {
+                return b.EndsWith(a.Substring(1), StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (bWild)
+            {
+                return a.EndsWith(b.Substring(1), StringComparison.OrdinalIgnoreCase);
+            }
+
+            return string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+        }
+
         /// <summary><c>*.example.com</c> matches any name under example.com; <c>*</c> matches everything.</summary>
         public static bool WildcardMatches(string wildcard, string host) =>
             wildcard == "*" || (wildcard.StartsWith("*.", StringComparison.Ordinal) &&

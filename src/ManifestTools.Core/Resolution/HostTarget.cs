@@ -22,5 +22,11 @@ namespace ManifestTools.Resolution
         public ManifestObject Object { get; }
 
         public System.Collections.Generic.IReadOnlyList<ServicePort> Ports => Service?.Ports ?? Entry!.Ports;
+
+        /// <summary>The Service's exportTo annotation, or the ServiceEntry's exportTo.</summary>
+        public ExportTo ExportTo => Service?.ExportTo ?? Entry!.ExportTo;
+
+        /// <summary>True when a sidecar of some namespace in <paramref name="scope"/> (null: of any namespace) sees this host.</summary>
+        public bool IsVisibleToAny(System.Collections.Generic.IReadOnlyList<string>? scope) => ExportTo.IsVisibleToAny(Object.Namespace, scope);
     }
 }

@@ -24,8 +24,14 @@ namespace ManifestTools.Resolution
         private readonly Dictionary<string, NamespacePods> _pods = new Dictionary<string, NamespacePods>(StringComparer.Ordinal);
 
         // Resolved once here: several rules ask about every destination and every DestinationRule host.
-        private readonly Dictionary<Destination, (string Fqdn, HostTarget? Target)> _destinations = new Dictionary<Destination, (string, HostTarget?)>();
+        private readonly Dictionary<Destination, (string Fqdn, IReadOnlyList<HostTarget> Targets, VirtualService Service)> _destinations =
+            new Dictionary<Destination, (string, IReadOnlyList<HostTarget>, VirtualService)>();
         private readonly Dictionary<DestinationRule, string> _ruleHosts = new Dictionary<DestinationRule, string>();
+
+        // Gateways by namespace/name: Istio's and the Kubernetes Gateway API's, each with every definition in the input.
+        private readonly Dictionary<(string Namespace, string Name), List<ManifestObject>> _gateways = new Dictionary<(string, string), List<ManifestObject>>();
+        private readonly Dictionary<string, List<ManifestObject>> _gatewaysByNamespace = new Dictionary<string, List<ManifestObject>>(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<ManifestObject>> _gatewaysByName = new Dictionary<string, List<ManifestObject>>(StringComparer.Ordinal);
 
         public MeshIndex(IReadOnlyList<ManifestObject> objects, LintOptions options, string? inputIsIncomplete = null)
         {
@@ -37,6 +43,7 @@ namespace ManifestTools.Resolution
             ServiceEntries = objects.OfType<ServiceEntry>().ToList();
             DestinationRules = objects.OfType<DestinationRule>().ToList();
             VirtualServices = objects.OfType<VirtualService>().ToList();
+            IstioGateways = objects.OfType<IstioGateway>().ToList();
 
             foreach (var obj in objects)
             {
@@ -92,17 +99,34 @@ namespace ManifestTools.Resolution
 
             foreach (var service in VirtualServices)
             {
+                var scope = service.ExportTo.Scope(service.Namespace);
                 foreach (var route in service.Routes)
                 {
                     foreach (var destination in route.Destinations)
                     {
-                        AddDestination(service, destination);
+                        AddDestination(service, scope, destination);
                     }
                 }
 
                 foreach (var mirror in service.Mirrors)
                 {
-                    AddDestination(service, mirror);
+                    AddDestination(service, scope, mirror);
+                }
+            }
+
+            foreach (var obj in objects)
+            {
+                if (obj is IstioGateway || obj is KubeGateway)
+                {
+                    var key = (obj.Namespace, obj.Name);
+                    if (!_gateways.TryGetValue(key, out var definitions))
+                    {
+                        _gateways.Add(key, definitions = new List<ManifestObject>());
+                    }
+
+                    definitions.Add(obj);
+                    AddTo(_gatewaysByNamespace, obj.Namespace, obj);
+                    AddTo(_gatewaysByName, obj.Name, obj);
                 }
             }
 
@@ -207,6 +231,54 @@ namespace ManifestTools.Resolution
         public IReadOnlyList<ServiceEntry> ServiceEntries { get; }
         public IReadOnlyList<DestinationRule> DestinationRules { get; }
         public IReadOnlyList<VirtualService> VirtualServices { get; }
+        public IReadOnlyList<IstioGateway> IstioGateways { get; }
+
+        /// <summary>
+        /// Every definition of the gateway a VirtualService of <paramref name="referringNamespace"/> names, as Istio
+        /// resolves the reference: <c>ns/name</c> (<c>./name</c> in its own namespace), a short name in its own
+        /// namespace, or the legacy <c>name.ns.svc.cluster.local</c>. Empty when the input defines none.
+        /// </summary>
+        public IReadOnlyList<ManifestObject> FindGateways(string reference, string referringNamespace) =>
+            _gateways.TryGetValue(GatewayKey(reference, referringNamespace), out var found) ? found : (IReadOnlyList<ManifestObject>)Array.Empty<ManifestObject>();
+
+        /// <summary>The namespace and name a gateway reference of <paramref name="referringNamespace"/> means (pilot's resolveGatewayName).</summary>
+        public static (string Namespace, string Name) GatewayKey(string reference, string referringNamespace)
+        {
+            int slash = reference.IndexOf('/');
+            if (slash >= 0)
+            {
+                var ns = reference.Substring(0, slash);
+                return (ns == "." ? referringNamespace : ns, reference.Substring(slash + 1));
+            }
+
+            int dot = reference.IndexOf('.');
+            if (dot < 0)
+            {
+                return (referringNamespace, reference);
+            }
+
+            var rest = reference.Substring(dot + 1);
+            int next = rest.IndexOf('.');
+            return (next < 0 ? rest : rest.Substring(0, next), reference.Substring(0, dot));
+        }
+
+        /// <summary>The Gateways (Istio's and the Gateway API's) of <paramref name="namespace"/>, in input order.</summary>
+        public IReadOnlyList<ManifestObject> GatewaysIn(string @namespace) =>
+            _gatewaysByNamespace.TryGetValue(@namespace, out var found) ? found : (IReadOnlyList<ManifestObject>)Array.Empty<ManifestObject>();
+
+        /// <summary>The Gateways named <paramref name="name"/>, in every namespace.</summary>
+        public IReadOnlyList<ManifestObject> GatewaysNamed(string name) =>
+            _gatewaysByName.TryGetValue(name, out var found) ? found : (IReadOnlyList<ManifestObject>)Array.Empty<ManifestObject>();
+
+        private static void AddTo(Dictionary<string, List<ManifestObject>> map, string key, ManifestObject obj)
+        {
+            if (!map.TryGetValue(key, out var list))
+            {
+                map.Add(key, list = new List<ManifestObject>());
+            }
+
+            list.Add(obj);
+        }
 
         public string Resolve(string host, string referringNamespace) =>
             HostNames.Resolve(host, referringNamespace, Options.ClusterDomain);
@@ -217,25 +289,70 @@ namespace ManifestTools.Resolution
         public string ResolvedHost(Destination destination) => _destinations[destination].Fqdn;
 
         /// <summary>The Service or ServiceEntry a destination or mirror reaches (its first definition), or null.</summary>
-        public HostTarget? TargetOf(Destination destination) => _destinations[destination].Target;
-
-        /// <summary>Every definition of what a destination or mirror reaches; empty when nothing does.</summary>
-        public IReadOnlyList<HostTarget> TargetsOf(Destination destination) => FindHosts(ResolvedHost(destination));
-
-        private void AddDestination(VirtualService service, Destination destination)
+        public HostTarget? TargetOf(Destination destination)
         {
-            var fqdn = Resolve(destination.Host.Value, service.Namespace);
-            _destinations[destination] = (fqdn, FindHost(fqdn));
-        }
-
-        /// <summary>The Service or ServiceEntry a fully qualified host names (its first definition), or null.</summary>
-        public HostTarget? FindHost(string fqdn)
-        {
-            var targets = FindHosts(fqdn);
+            var targets = _destinations[destination].Targets;
             return targets.Count > 0 ? targets[0] : null;
         }
 
-        /// <summary>Every definition of the Services and ServiceEntries a fully qualified host names, in input order.</summary>
+        /// <summary>
+        /// Every definition of what a destination or mirror reaches, among those its VirtualService's namespaces see
+        /// (exportTo of both); empty when nothing does.
+        /// </summary>
+        public IReadOnlyList<HostTarget> TargetsOf(Destination destination) => _destinations[destination].Targets;
+
+        /// <summary>The VirtualService a destination or mirror belongs to.</summary>
+        public VirtualService ServiceOf(Destination destination) => _destinations[destination].Service;
+
+        /// <summary>
+        /// Every definition of the Service or ServiceEntry a DestinationRule's host names, among those seen where the rule
+        /// applies: anywhere for a rule exported everywhere, else in the namespaces it is exported to.
+        /// </summary>
+        public IReadOnlyList<HostTarget> TargetsOf(DestinationRule rule) => FindHosts(ResolvedHost(rule), rule.ExportTo.ScopeOrEverywhere(rule.Namespace));
+
+        private void AddDestination(VirtualService service, IReadOnlyList<string> scope, Destination destination)
+        {
+            var fqdn = Resolve(destination.Host.Value, service.Namespace);
+            _destinations[destination] = (fqdn, FindHosts(fqdn, scope), service);
+        }
+
+        /// <summary>
+        /// Every definition of the Services and ServiceEntries a fully qualified host names that a sidecar of some
+        /// namespace in <paramref name="scope"/> sees (null: any namespace), in input order. A ServiceEntry for <c>*</c>
+        /// exported to its own namespace hides no unknown host of another.
+        /// </summary>
+        public IReadOnlyList<HostTarget> FindHosts(string fqdn, IReadOnlyList<string>? scope)
+        {
+            if (_hosts.TryGetValue(fqdn, out var targets))
+            {
+                if (targets.TrueForAll(t => t.IsVisibleToAny(scope)))
+                {
+                    return targets;
+                }
+
+                var visible = targets.Where(t => t.IsVisibleToAny(scope)).ToList();
+                if (visible.Count > 0)
+                {
+                    return visible;
+                }
+            }
+
+            foreach (var (wildcard, wildcardTarget) in _wildcardHosts)
+            {
+                if (HostNames.WildcardMatches(wildcard, fqdn) && wildcardTarget.IsVisibleToAny(scope))
+                {
+                    return new[] { wildcardTarget };
+                }
+            }
+
+            return Array.Empty<HostTarget>();
+        }
+
+        /// <summary>The Services and ServiceEntries that name <paramref name="fqdn"/> itself, not through a wildcard, seen from anywhere.</summary>
+        public IReadOnlyList<HostTarget> FindExactHosts(string fqdn) =>
+            _hosts.TryGetValue(fqdn, out var targets) ? targets : (IReadOnlyList<HostTarget>)Array.Empty<HostTarget>();
+
+        /// <summary>Every definition of the Services and ServiceEntries a fully qualified host names, seen from anywhere, in input order.</summary>
         public IReadOnlyList<HostTarget> FindHosts(string fqdn)
         {
             if (_hosts.TryGetValue(fqdn, out var targets))
@@ -256,20 +373,31 @@ namespace ManifestTools.Resolution
 
         /// <summary>
         /// The DestinationRules Istio applies to <paramref name="fqdn"/>: those for exactly that host, or else those
-        /// of the most specific wildcard that covers it. A less specific rule's subsets do not apply.
+        /// of the most specific wildcard that covers it. A less specific rule's subsets do not apply. Only rules that a
+        /// sidecar of some namespace in <paramref name="scope"/> sees count (exportTo); every rule does when it is null.
         /// </summary>
-        public IEnumerable<DestinationRule> DestinationRulesFor(string fqdn)
+        public IEnumerable<DestinationRule> DestinationRulesFor(string fqdn, IReadOnlyList<string>? scope)
         {
             if (_rulesByHost.TryGetValue(fqdn, out var exact))
             {
-                return exact;
+                if (scope == null || exact.TrueForAll(r => r.ExportTo.IsVisibleToAny(r.Namespace, scope)))
+                {
+                    return exact;
+                }
+
+                var visible = exact.Where(r => r.ExportTo.IsVisibleToAny(r.Namespace, scope)).ToList();
+                if (visible.Count > 0)
+                {
+                    return visible;
+                }
             }
 
             string? best = null;
             var rules = new List<DestinationRule>();
             foreach (var (wildcard, rule) in _wildcardRules)
             {
-                if ((best == null || wildcard.Length >= best.Length) && HostNames.WildcardMatches(wildcard, fqdn))
+                if ((best == null || wildcard.Length >= best.Length) && HostNames.WildcardMatches(wildcard, fqdn) &&
+                    (scope == null || rule.ExportTo.IsVisibleToAny(rule.Namespace, scope)))
                 {
                     if (best != null && !string.Equals(wildcard, best, StringComparison.OrdinalIgnoreCase))
                     {

@@ -32,6 +32,17 @@ namespace ManifestTools.Rules
             }
         }
 
+        /// <summary>
+        /// True when two objects come from files in one folder, which <c>kubectl apply -f folder</c> applies together.
+        /// Objects in different folders may be alternatives (an overlay per environment, a folder per cluster).
+        /// </summary>
+        public static bool InOneFolder(ManifestObject a, ManifestObject b) =>
+            string.Equals(System.IO.Path.GetDirectoryName(a.File), System.IO.Path.GetDirectoryName(b.File), System.StringComparison.Ordinal);
+
+        /// <summary>How a match entry is named: its name, else its position (<c>match[1]</c>).</summary>
+        public static string Match(Route route, int index) =>
+            $"match[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]" + (route.Matches[index].Name is { } name ? $" \"{name}\"" : string.Empty);
+
         /// <summary>"A destination of route http[0] "canary" of VirtualService ns/name", or "A mirror of …", capitalised to start a message.</summary>
         public static string Where(VirtualService service, Route? route) =>
             route != null ? "A destination of " + Route(service, route) : "A mirror of " + service.Ref;

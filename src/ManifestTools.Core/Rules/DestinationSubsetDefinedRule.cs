@@ -26,12 +26,13 @@ namespace ManifestTools.Rules
                     continue;
                 }
 
-                if (IsDefined(index, host, subset.Value))
+                var scope = service.ExportTo.Scope(service.Namespace);
+                if (IsDefined(index, host, scope, subset.Value))
                 {
                     continue;
                 }
 
-                var rules = index.DestinationRulesFor(host).ToList();
+                var rules = index.DestinationRulesFor(host, scope).ToList();
 
                 string why;
                 if (rules.Count == 0)
@@ -41,7 +42,11 @@ namespace ManifestTools.Rules
                         continue; // MT1004 already reports the unknown host; one typo, one finding.
                     }
 
-                    why = "no DestinationRule for that host exists";
+                    var hidden = index.DestinationRulesFor(host, null).FirstOrDefault();
+                    why = hidden == null
+                        ? "no DestinationRule for that host exists"
+                        : $"{hidden.Ref} is not exported to namespace {string.Join(", ", scope)} " +
+                          $"(its exportTo is {string.Join(", ", hidden.ExportTo.Values.Select(v => v.Value))})";
                 }
                 else
                 {
@@ -57,9 +62,9 @@ namespace ManifestTools.Rules
         }
 
         /// <summary>The common case, checked without building lists: every destination of a mesh is looked at.</summary>
-        private static bool IsDefined(Resolution.MeshIndex index, string host, string subset)
+        private static bool IsDefined(Resolution.MeshIndex index, string host, System.Collections.Generic.IReadOnlyList<string> scope, string subset)
         {
-            foreach (var rule in index.DestinationRulesFor(host))
+            foreach (var rule in index.DestinationRulesFor(host, scope))
             {
                 foreach (var defined in rule.Subsets)
                 {

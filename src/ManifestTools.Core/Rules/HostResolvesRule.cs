@@ -29,21 +29,20 @@ namespace ManifestTools.Rules
             {
                 if (index.TargetOf(destination) == null)
                 {
-                    Report(context, service, destination.Host, index.ResolvedHost(destination), Describe.Where(service, route));
+                    Report(context, service, destination.Host, index.ResolvedHost(destination), Describe.Where(service, route), service.ExportTo.Scope(service.Namespace));
                 }
             }
 
             foreach (var rule in index.DestinationRules)
             {
-                var fqdn = index.ResolvedHost(rule);
-                if (index.FindHost(fqdn) == null)
+                if (index.TargetsOf(rule).Count == 0)
                 {
-                    Report(context, rule, rule.Host, fqdn, rule.Ref.ToString());
+                    Report(context, rule, rule.Host, index.ResolvedHost(rule), rule.Ref.ToString(), rule.ExportTo.ScopeOrEverywhere(rule.Namespace));
                 }
             }
         }
 
-        private static void Report(RuleContext context, ManifestObject subject, Located<string> host, string fqdn, string where)
+        private static void Report(RuleContext context, ManifestObject subject, Located<string> host, string fqdn, string where, IReadOnlyList<string>? scope)
         {
             var index = context.Index;
             var options = index.Options;
@@ -54,6 +53,20 @@ namespace ManifestTools.Rules
 
             string hint;
             var severity = Severity.Error;
+            // A wildcard ServiceEntry of another namespace is no definition of this host; only a named one is.
+            var hidden = index.FindExactHosts(fqdn);
+            if (hidden.Count > 0)
+            {
+                // Defined, but exportTo keeps it from every namespace the reference applies in: known, so an error.
+                var target = hidden[0];
+                var to = scope == null ? "any namespace" : "namespace " + string.Join(", ", scope);
+                hint = $"; {target.Object.Kind} {target.Object.Ref.Namespace}/{target.Object.Name} defines it, but is not exported to " +
+                       $"{to} (its exportTo is {string.Join(", ", target.ExportTo.Values.Select(v => v.Value))}): " +
+                       "export it there, or route to a host that namespace sees";
+                context.Report(subject, host.Span, severity, where, host.Value, fqdn, hint);
+                return;
+            }
+
             if (HostNames.ClusterNamespace(fqdn, options.ClusterDomain) is { } ns)
             {
                 if (index.IsExternalNamespace(ns))

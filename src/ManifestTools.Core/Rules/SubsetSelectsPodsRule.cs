@@ -31,8 +31,8 @@ namespace ManifestTools.Rules
             var index = context.Index;
             foreach (var rule in index.DestinationRules)
             {
-                // With no target at all, MT1004 reports the unknown host.
-                var targets = index.FindHosts(index.ResolvedHost(rule));
+                // With no target its namespaces see, MT1004 reports the unknown host.
+                var targets = index.TargetsOf(rule);
                 foreach (var subset in rule.Subsets)
                 {
                     var labels = PodLabelsOf(subset);

@@ -1,0 +1,63 @@
+using System;
+using System.Linq;
+using System.Text;
+using ManifestTools.Yaml;
+
+namespace ManifestTools.Loading
+{
+    /// <summary>
+    /// One text per value, whatever its layout: flow or block style, key order and quoting do not change it, so two
+    /// route conditions compare by what they say.
+    /// </summary>
+    internal static class CanonicalYaml
+    {
+        public static string Of(YNode node)
+        {
+            var text = new StringBuilder();
+            Write(node, text);
+            return text.ToString();
+        }
+
+        private static void Write(YNode node, StringBuilder text)
+        {
+            switch (node)
+            {
+                case YScalar scalar:
+                    text.Append(scalar.IsNull ? "null" : "\"" + scalar.Value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"");
+                    break;
+                case YSequence sequence:
+                    text.Append('[');
+                    for (int i = 0; i < sequence.Items.Count; i++)
+                    {
+                        if (i > 0)
+                        {
+                            text.Append(',');
+                        }
+
+                        Write(sequence.Items[i], text);
+                    }
+
+                    text.Append(']');
+                    break;
+                case YMapping mapping:
+                    text.Append('{');
+                    bool first = true;
+                    foreach (var entry in mapping.Entries.OrderBy(e => e.Key.Value, StringComparer.Ordinal))
+                    {
+                        if (!first)
+                        {
+                            text.Append(',');
+                        }
+
+                        first = false;
+                        Write(entry.Key, text);
+                        text.Append(':');
+                        Write(entry.Value, text);
+                    }
+
+                    text.Append('}');
+                    break;
+            }
+        }
+    }
+}

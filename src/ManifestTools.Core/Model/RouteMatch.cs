@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using ManifestTools.Diagnostics;
+
+namespace ManifestTools.Model
+{
+    /// <summary>The <c>uri</c> condition of an HTTP match: exact, prefix or regex, with <c>ignoreUriCase</c>.</summary>
+    public sealed class UriCondition
+    {
+        public UriCondition(string kind, string value, bool ignoreCase)
+        {
+            Kind = kind;
+            Value = value;
+            IgnoreCase = ignoreCase;
+        }
+
+        /// <summary>exact, prefix or regex.</summary>
+        public string Kind { get; }
+
+        public string Value { get; }
+        public bool IgnoreCase { get; }
+
+        /// <summary>
+        /// True when every path this condition matches is matched by <paramref name="other"/>'s coverer, this one: an
+        /// equal condition, or a prefix that begins the other's exact path or prefix (Envoy compares prefixes as strings,
+        /// so <c>/api</c> also covers <c>/apiv2</c>). A regex covers only the same regex.
+        /// </summary>
+        public bool Covers(UriCondition other)
+        {
+            if (!IgnoreCase && other.IgnoreCase)
+            {
+                return false;
+            }
+
+            var comparison = IgnoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            switch (Kind)
+            {
+                case "prefix":
+                    return other.Kind != "regex" && other.Value.StartsWith(Value, comparison);
+                default:
+                    return other.Kind == Kind && string.Equals(other.Value, Value, comparison);
+            }
+        }
+
+        public override string ToString() => $"uri {Kind} {Value}";
+    }
+
+    /// <summary>
+    /// One entry of a route's <c>match</c> list. Istio ANDs its conditions; a route matches when any entry does. Each
+    /// condition is kept in a canonical form, so two entries compare by what they match, not by how they are written.
+    /// </summary>
+    public sealed class RouteMatch
+    {
+        public RouteMatch(string? name, SourceSpan span, UriCondition? uri, IReadOnlyDictionary<string, string> conditions,
+            IReadOnlyList<Located<string>> gateways, bool hasRequestConditions)
+        {
+            Name = name;
+            Span = span;
+            Uri = uri;
+            Conditions = conditions;
+            Gateways = gateways;
+            HasRequestConditions = hasRequestConditions;
+        }
+
+        public string? Name { get; }
+
+        /// <summary>The match entry.</summary>
+        public SourceSpan Span { get; }
+
+        /// <summary>The path condition; null when the entry has none, or only the prefix <c>/</c> that every path has.</summary>
+        public UriCondition? Uri { get; }
+
+        /// <summary>
+        /// Every other condition: one per header, query parameter and source label (<c>headers.end-user</c>), and one per
+        /// other field (<c>method</c>, <c>port</c>, <c>gateways</c>, <c>sniHosts</c>), each with its canonical value.
+        /// </summary>
+        public IReadOnlyDictionary<string, string> Conditions { get; }
+
+        /// <summary><c>match.gateways</c>: the gateways this entry applies on.</summary>
+        public IReadOnlyList<Located<string>> Gateways { get; }
+
+        /// <summary>The entry tests the request itself (uri, headers, method, query, scheme, authority): HTTP only.</summary>
+        public bool HasRequestConditions { get; }
+
+        /// <summary>Matches every request: no condition at all.</summary>
+        public bool IsCatchAll => Uri == null && Conditions.Count == 0;
+
+        /// <summary>
+        /// True when every request <paramref name="later"/> matches is matched by this entry: each of this entry's
+        /// conditions is also a condition of the later one (the same header with the same value, the same method, the same
+        /// port), and its path condition covers the later one's.
+        /// </summary>
+        public bool Covers(RouteMatch later)
+        {
+            if (Uri != null && (later.Uri == null || !Uri.Covers(later.Uri)))
+            {
+                return false;
+            }
+
+            foreach (var condition in Conditions)
+            {
+                if (!later.Conditions.TryGetValue(condition.Key, out var value) || value != condition.Value)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>What the entry matches, canonically: equal keys mean duplicate entries.</summary>
+        public string Key
+        {
+            get
+            {
+                var parts = new List<string>(Conditions.Count + 1);
+                if (Uri != null)
+                {
+                    parts.Add("uri=" + Uri.Kind + ":" + (Uri.IgnoreCase ? "i:" : string.Empty) + Uri.Value);
+                }
+
+                foreach (var condition in Conditions)
+                {
+                    parts.Add(condition.Key + "=" + condition.Value);
+                }
+
+                parts.Sort(StringComparer.Ordinal);
+                return string.Join("\n", parts);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using ManifestTools.Diagnostics;
+using ManifestTools.Model;
+
+namespace ManifestTools.Rules
+{
+    /// <summary>
+    /// MT1020: an http route of a mesh VirtualService that matches on the request (uri, headers, method) sends to a
+    /// Service or ServiceEntry port whose declared protocol is not HTTP. On the sidecars, that port's traffic is proxied
+    /// as bytes, so the match never applies. A gateway applies http routes after its own server's protocol, whatever
+    /// the destination's, so gateway-only VirtualServices are not checked.
+    /// </summary>
+    public sealed class HttpRouteProtocolRule : IManifestRule
+    {
+        /// <summary>Protocols Istio proxies without reading HTTP (pkg/config/protocol): an explicit declaration, never a guess.</summary>
+        private static readonly HashSet<string> OpaqueProtocols = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "tcp", "tls", "https", "mongo", "mysql", "redis",
+        };
+
+        public DiagnosticDescriptor Descriptor => DiagnosticCatalog.HttpRouteOnNonHttpPort;
+
+        public void Check(RuleContext context)
+        {
+            var index = context.Index;
+            foreach (var service in index.VirtualServices)
+            {
+                if (!service.IsBoundToMesh)
+                {
+                    continue;
+                }
+
+                foreach (var route in service.Routes)
+                {
+                    if (route.Protocol != "http" || !MatchesRequests(route))
+                    {
+                        continue;
+                    }
+
+                    // A split between subsets sends every share to the same port: one finding per route and port.
+                    var reported = new HashSet<ServicePort>();
+                    foreach (var destination in route.Destinations)
+                    {
+                        var targets = index.TargetsOf(destination);
+                        if (targets.Count == 0 || destination.PortIsPlaceholder)
+                        {
+                            continue;
+                        }
+
+                        // Every definition of the host is an alternative: report only when each declares the port opaque.
+                        (ServicePort Port, string Protocol, string Source)? first = null;
+                        bool opaqueEverywhere = true;
+                        foreach (var target in targets)
+                        {
+                            var port = PortOf(target.Ports, destination);
+                            var declared = port != null ? Declared(port, target.Entry != null) : null;
+                            if (declared == null || !OpaqueProtocols.Contains(declared.Value.Protocol))
+                            {
+                                opaqueEverywhere = false;
+                                break;
+                            }
+
+                            first ??= (port!, declared.Value.Protocol, $"{target.Object.Kind} {target.Object.Namespace}/{target.Object.Name} {declared.Value.Source}");
+                        }
+
+                        if (opaqueEverywhere && first is { } found && reported.Add(found.Port))
+                        {
+                            var number = found.Port.Port.ToString(CultureInfo.InvariantCulture);
+                            context.Report(service, destination.Port?.Span ?? destination.Span,
+                                $"{Describe.Route(service, route)} matches on the request, but sends to port {number}, which {found.Source} " +
+                                $"declares as {found.Protocol.ToLowerInvariant()}, so the sidecars proxy it without reading HTTP and the match never applies; " +
+                                $"declare port {number} as http (name http-…, or appProtocol: http), or route it with a tcp route");
+                        }
+                    }
+                }
+            }
+        }
+
+        private static bool MatchesRequests(Route route)
+        {
+            foreach (var match in route.Matches)
+            {
+                if (match.HasRequestConditions)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The port a destination sends to: its port number, or the host's only port.</summary>
+        private static ServicePort? PortOf(IReadOnlyList<ServicePort> ports, Destination destination)
+        {
+            if (destination.Port is { } number)
+            {
+                foreach (var port in ports)
+                {
+                    if (port.Port == number.Value)
+                    {
+                        return port;
+                    }
+                }
+
+                return null;
+            }
+
+            return ports.Count == 1 ? ports[0] : null;
+        }
+
+        /// <summary>The protocol a port declares, and how: appProtocol (or a ServiceEntry's protocol) first, then the name's prefix.</summary>
+        private static (string Protocol, string Source)? Declared(ServicePort port, bool isEntry)
+        {
+            if (port.AppProtocol is { } appProtocol)
+            {
+                return (appProtocol, $"({(isEntry ? "protocol" : "appProtocol")} {appProtocol})");
+            }
+
+            if (port.Name is { } name)
+            {
+                int dash = name.IndexOf('-');
+                return (dash < 0 ? name : name.Substring(0, dash), $"(port name {name})");
+            }
+
+            return null;
+        }
+    }
+}

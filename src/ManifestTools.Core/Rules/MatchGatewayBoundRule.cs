@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Linq;
+using ManifestTools.Diagnostics;
+using ManifestTools.Model;
+using ManifestTools.Resolution;
+
+namespace ManifestTools.Rules
+{
+    /// <summary>MT1011: a match's gateways must be gateways its VirtualService is bound to, or the match never applies.</summary>
+    public sealed class MatchGatewayBoundRule : IManifestRule
+    {
+        public DiagnosticDescriptor Descriptor => DiagnosticCatalog.MatchGatewayNotBound;
+
+        public void Check(RuleContext context)
+        {
+            foreach (var service in context.Index.VirtualServices)
+            {
+                HashSet<(string, string)>? bound = null;
+                foreach (var route in service.Routes)
+                {
+                    for (int i = 0; i < route.Matches.Count; i++)
+                    {
+                        foreach (var gateway in route.Matches[i].Gateways)
+                        {
+                            if (Placeholders.In(gateway.Value))
+                            {
+                                continue;
+                            }
+
+                            bound ??= new HashSet<(string, string)>(service.Gateways
+                                .Where(g => g.Value != VirtualService.MeshGateway)
+                                .Select(g => MeshIndex.GatewayKey(g.Value, service.Namespace)));
+                            bool isBound = gateway.Value == VirtualService.MeshGateway
+                                ? service.IsBoundToMesh
+                                : bound.Contains(MeshIndex.GatewayKey(gateway.Value, service.Namespace));
+                            if (!isBound)
+                            {
+                                var boundTo = service.Gateways.Count == 0
+                                    ? "it has no spec.gateways, so it applies on the mesh only"
+                                    : "it is bound to " + string.Join(", ", service.Gateways.Select(g => g.Value));
+                                context.Report(service, gateway.Span, Describe.Match(route, i), Describe.Route(service, route), gateway.Value,
+                                    service.Ref.ToString(), boundTo, $"add {gateway.Value} to spec.gateways, or fix the name");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System.Collections.Generic;
+using ManifestTools.Diagnostics;
+using ManifestTools.Model;
+
+namespace ManifestTools.Rules
+{
+    /// <summary>
+    /// MT1016: two VirtualServices bound to the mesh define one host in namespaces that see each other. Hosts are
+    /// indexed by FQDN, and within a host by the namespaces that see each definition, so each VirtualService is compared
+    /// only with the first earlier one seen where it is seen: the cost follows the input, not its square.
+    /// </summary>
+    public sealed class MeshHostConflictRule : IManifestRule
+    {
+        public DiagnosticDescriptor Descriptor => DiagnosticCatalog.ConflictingMeshHosts;
+
+        public void Check(RuleContext context)
+        {
+            var index = context.Index;
+            var hosts = new Dictionary<string, Host>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (var service in index.VirtualServices)
+            {
+                if (!service.IsBoundToMesh)
+                {
+                    continue;
+                }
+
+                foreach (var written in service.Hosts)
+                {
+                    if (Placeholders.In(written.Value))
+                    {
+                        continue;
+                    }
+
+                    var fqdn = index.Resolve(written.Value, service.Namespace);
+                    if (!hosts.TryGetValue(fqdn, out var host))
+                    {
+                        hosts.Add(fqdn, host = new Host());
+                    }
+
+                    var definition = (service, written);
+                    if (host.FirstConflict(definition, out var seenFrom) is { } earlier)
+                    {
+                        var severity = Describe.InOneFolder(service, earlier.Service) ? Severity.Error : Severity.Warning;
+                        context.Report(service, written.Span, severity, service.Ref.ToString(), earlier.Service.Ref.ToString(), fqdn, seenFrom);
+                        if (host.Reported.Add(earlier.Service))
+                        {
+                            context.Report(earlier.Service, earlier.Host.Span, severity, earlier.Service.Ref.ToString(), service.Ref.ToString(), fqdn, seenFrom);
+                        }
+
+                        host.Reported.Add(service);
+                    }
+
+                    host.Add(definition);
+                }
+            }
+        }
+
+        /// <summary>The mesh VirtualServices of one host so far, by the namespaces that see them.</summary>
+        private sealed class Host
+        {
+            private (VirtualService Service, Located<string> Host)? _everywhere;
+            private (VirtualService Service, Located<string> Host)? _first;
+            private readonly Dictionary<string, (VirtualService Service, Located<string> Host)> _byNamespace =
+                new Dictionary<string, (VirtualService, Located<string>)>(System.StringComparer.Ordinal);
+
+            public HashSet<VirtualService> Reported { get; } = new HashSet<VirtualService>();
+
+            public void Add((VirtualService Service, Located<string> Host) definition)
+            {
+                if (definition.Service.ExportTo.IsEverywhere)
+                {
+                    _everywhere ??= definition;
+                    _first ??= definition;
+                    return;
+                }
+
+                var namespaces = Namespaces(definition.Service);
+                if (namespaces.Count == 0)
+                {
+                    return; // Exported to no namespace: no sidecar sees it.
+                }
+
+                _first ??= definition;
+                foreach (var ns in namespaces)
+                {
+                    if (!_byNamespace.ContainsKey(ns))
+                    {
+                        _byNamespace.Add(ns, definition);
+                    }
+                }
+            }
+
+            /// <summary>An earlier definition seen in a namespace that also sees <paramref name="definition"/>, and that namespace's words.</summary>
+            public (VirtualService Service, Located<string> Host)? FirstConflict((VirtualService Service, Located<string> Host) definition, out string seenFrom)
+            {
+                var service = definition.Service;
+                if (service.ExportTo.IsEverywhere)
+                {
+                    foreach (var earlier in new[] { _everywhere, _first })
+                    {
+                        if (earlier is { } found && !found.Service.IsSameObject(service))
+                        {
+                            seenFrom = found.Service.ExportTo.IsEverywhere ? "every namespace" : "namespace " + Namespaces(found.Service)[0];
+                            return found;
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (var ns in Namespaces(service))
+                    {
+                        var earlier = _everywhere is { } all && !all.Service.IsSameObject(service) ? all
+                            : _byNamespace.TryGetValue(ns, out var local) && !local.Service.IsSameObject(service) ? local
+                            : ((VirtualService, Located<string>)?)null;
+                        if (earlier != null)
+                        {
+                            seenFrom = "namespace " + ns;
+                            return earlier;
+                        }
+                    }
+                }
+
+                seenFrom = string.Empty;
+                return null;
+            }
+
+            /// <summary>The namespaces a VirtualService that is not exported everywhere is seen from (~ sees none).</summary>
+            private static IReadOnlyList<string> Namespaces(VirtualService service)
+            {
+                var namespaces = new List<string>();
+                foreach (var value in service.ExportTo.Values)
+                {
+                    var ns = value.Value == ExportTo.Local ? service.Namespace : value.Value;
+                    if (ns != ExportTo.None && !namespaces.Contains(ns))
+                    {
+                        namespaces.Add(ns);
+                    }
+                }
+
+                return namespaces;
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Generic;
+using ManifestTools.Model;
+
+namespace ManifestTools.Rules
+{
+    /// <summary>What an earlier route of the same list does to a later one: the analysis MT1017 and MT1018 report from.</summary>
+    internal sealed class RouteOrder
+    {
+        /// <summary>
+        /// How many earlier match entries one entry is compared with for coverage. Real lists hold a few dozen; past this,
+        /// only exact repeats (found through a dictionary) are looked for, so a huge list costs linear time.
+        /// </summary>
+        private const int ComparedMatches = 512;
+
+        private RouteOrder(Route route, Route? catchAll, IReadOnlyList<(int Match, Route By, int ByMatch, bool Same)> covered)
+        {
+            Route = route;
+            AfterCatchAll = catchAll;
+            Covered = covered;
+        }
+
+        public Route Route { get; }
+
+        /// <summary>The earlier route that matches every request, so this one is never used; null when there is none.</summary>
+        public Route? AfterCatchAll { get; }
+
+        /// <summary>This route's match entries that an earlier entry covers, each with the earliest one (Same: an exact repeat).</summary>
+        public IReadOnlyList<(int Match, Route By, int ByMatch, bool Same)> Covered { get; }
+
+        /// <summary>Never used: after a catch-all route, or every one of its match entries covered.</summary>
+        public bool IsUnreachable => AfterCatchAll != null || (Route.Matches.Count > 0 && Covered.Count == Route.Matches.Count);
+
+        /// <summary>The routes of one VirtualService's http, tcp or tls list that an earlier route affects, in order.</summary>
+        public static IEnumerable<RouteOrder> Of(VirtualService service, string protocol)
+        {
+            Route? catchAll = null;
+            var earlier = new List<(RouteMatch Match, Route Route, int Index)>();
+            var byKey = new Dictionary<string, (Route Route, int Index)>(System.StringComparer.Ordinal);
+            foreach (var route in service.Routes)
+            {
+                if (route.Protocol != protocol)
+                {
+                    continue;
+                }
+
+                if (catchAll != null)
+                {
+                    yield return new RouteOrder(route, catchAll, System.Array.Empty<(int, Route, int, bool)>());
+                    continue;
+                }
+
+                if (route.MatchesUnreadable)
+                {
+                    continue; // What it matches is unknown: it neither covers nor is covered.
+                }
+
+                List<(int, Route, int, bool)>? covered = null;
+                for (int i = 0; i < route.Matches.Count; i++)
+                {
+                    var match = route.Matches[i];
+                    var key = match.Key;
+                    (Route By, int ByMatch, bool Same)? by = null;
+                    if (byKey.TryGetValue(key, out var same))
+                    {
+                        by = (same.Route, same.Index, true);
+                    }
+                    else
+                    {
+                        for (int j = 0; j < earlier.Count && j < ComparedMatches; j++)
+                        {
+                            if (earlier[j].Match.Covers(match))
+                            {
+                                by = (earlier[j].Route, earlier[j].Index, false);
+                                break;
+                            }
+                        }
+                    }
+
+                    if (by is { } found)
+                    {
+                        (covered ??= new List<(int, Route, int, bool)>()).Add((i, found.By, found.ByMatch, found.Same));
+                    }
+                }
+
+                if (covered != null)
+                {
+                    yield return new RouteOrder(route, null, covered);
+                }
+
+                for (int i = 0; i < route.Matches.Count; i++)
+                {
+                    earlier.Add((route.Matches[i], route, i));
+                    var key = route.Matches[i].Key;
+                    if (!byKey.ContainsKey(key))
+                    {
+                        byKey.Add(key, (route, i));
+                    }
+                }
+
+                if (route.IsCatchAll)
+                {
+                    catchAll = route;
+                }
+            }
+        }
+    }
+}
