@@ -71,7 +71,7 @@ namespace ManifestTools.Cli.Tests
         }
 
         [Fact]
-        public async Task TheAppsFolder_HoldsExactlyTheFourPlantedDefects()
+        public async Task TheAppsFolder_HoldsExactlyTheSixPlantedDefects()
         {
             var (exitCode, stdout, stderr) = await Run("dotnet", CliDll, "lint", "apps");
 
@@ -79,7 +79,9 @@ namespace ManifestTools.Cli.Tests
             Assert.Equal(new[]
             {
                 "apps/cartservice/cartservice-v2.yaml(13,3): error MT2003",
+                "apps/checkout/routing.yaml(10,5): error MT1010",
                 "apps/emailservice/routing.yaml(37,19): error MT1009",
+                "apps/frontend/routing.yaml(31,5): error MT1017",
                 "apps/productcatalog/routing.yaml(13,5): error MT1001",
                 "apps/recommendation/routing.yaml(36,5): error MT1002",
             }, FindingHeads(stdout));

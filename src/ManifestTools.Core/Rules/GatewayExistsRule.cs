@@ -8,8 +8,8 @@ namespace ManifestTools.Rules
 {
     /// <summary>
     /// MT1010: each spec.gateways entry of a VirtualService names a Gateway of the input. An error when the input holds
-    /// Gateways of that namespace (the set is known, so a miss is a typo); a warning when it holds none, since gateways
-    /// are often installed with the mesh, from another repository.
+    /// Gateways of that namespace (the set is known, so a miss is a typo), or one of a near name; a warning when it holds
+    /// none, or the namespace is the mesh's own, since such gateways are often managed from another repository.
     /// </summary>
     public sealed class GatewayExistsRule : IManifestRule
     {
@@ -37,6 +37,7 @@ namespace ManifestTools.Rules
                     var hint = Hint(index, ns, name);
                     var severity = Severity.Error;
                     var unknowable = index.GatewaysIn(ns).Count == 0 ? $"no Gateway of namespace {ns} is in the input"
+                        : IsPlatformNamespace(ns) ? $"the Gateways of namespace {ns} are usually managed with the mesh, not with the services"
                         : index.InputIsIncomplete is { } why ? $"{why}, which the linter does not read" : null;
                     if (unknowable != null && hint.Length == 0)
                     {
@@ -48,6 +49,12 @@ namespace ManifestTools.Rules
                 }
             }
         }
+
+        /// <summary>
+        /// Namespaces of the mesh's own gateways (istio-system, istio-ingress, istio-gateways…) and kube-system: a
+        /// repository may hold some of their Gateways while a platform repository holds the others.
+        /// </summary>
+        private static bool IsPlatformNamespace(string ns) => ns.StartsWith("istio-", StringComparison.Ordinal) || ns == "kube-system";
 
         /// <summary>Few enough Gateways in one namespace to look for a near name among them on every miss.</summary>
         private const int NearNameCandidates = 64;

@@ -29,6 +29,18 @@ namespace ManifestTools.Tests.Rules
         }
 
         [Fact]
+        public void AnotherMissingGatewayOfTheMeshsNamespace_IsAWarning_UnlessItsNameIsNear()
+        {
+            var input = Canary(Gateways.Gateway("public-gateway", ns: "istio-system"), Gateways.Edge("[istio-system/ops-gateway]"));
+            var d = Assert.Single(Lint.Yaml(input).Only("MT1010"));
+            Assert.Equal(Severity.Warning, d.Severity);
+            Assert.Contains("the Gateways of namespace istio-system are usually managed with the mesh, not with the services", d.Message);
+
+            var typo = Canary(Gateways.Gateway("public-gateway", ns: "istio-system"), Gateways.Edge("[istio-system/pubilc-gateway]"));
+            Assert.Equal(Severity.Error, Assert.Single(Lint.Yaml(typo).Only("MT1010")).Severity);
+        }
+
+        [Fact]
         public void SameNameInAnotherNamespace_IsSuggested_AndMakesItAnError()
         {
             var d = Assert.Single(Lint.Yaml(Canary(Gateways.Gateway(ns: "istio-system"), Gateways.Edge("[bookinfo-gateway]"))).Only("MT1010"));
