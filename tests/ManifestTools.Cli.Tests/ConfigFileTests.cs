@@ -42,7 +42,7 @@ namespace ManifestTools.Cli.Tests
         {
             using var dir = new TempFolder();
             File.WriteAllText(Path.Combine(dir.Path, "vs.yaml"), RouteToIstiod);
-            File.WriteAllText(Path.Combine(dir.Path, ".manifest-tools.yaml"), "rules:\n  MT1004: none\n  MT1010: error\nseverity: {}\n");
+            File.WriteAllText(Path.Combine(dir.Path, ".manifest-tools.yaml"), "rules:\n  MT1004: none\n  MT1099: error\nseverity: {}\n");
 
             var (exitCode, stdout, stderr) = CliRunner.Run("lint", dir.Path);
             var (_, sarif, _) = CliRunner.Run("lint", dir.Path, "--format", "sarif");
@@ -50,7 +50,7 @@ namespace ManifestTools.Cli.Tests
             Assert.Equal(2, exitCode);
             var lines = stdout.TrimEnd('\n').Split('\n');
             Assert.Equal(3, lines.Length);
-            Assert.EndsWith(".manifest-tools.yaml(3,3): error MT0005: MT1010 is not a rule that can be configured here; `manifest-tools rules` lists them", lines[0]);
+            Assert.EndsWith(".manifest-tools.yaml(3,3): error MT0005: MT1099 is not a rule that can be configured here; `manifest-tools rules` lists them", lines[0]);
             Assert.EndsWith(".manifest-tools.yaml(4,1): error MT0005: unknown key severity; the keys are defaultNamespace, clusterDomain, ignore, external, rules, suppress", lines[1]);
             Assert.StartsWith("manifest-tools: ", stderr);
             Assert.Contains(".manifest-tools.yaml is not valid", stderr);

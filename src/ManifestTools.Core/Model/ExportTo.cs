@@ -21,7 +21,19 @@ namespace ManifestTools.Model
             Values = values;
             Span = span;
             FromAnnotation = fromAnnotation;
+            foreach (var value in values)
+            {
+                if (Placeholders.In(value.Value) ||
+                    (value.Value != Local && value.Value != All && value.Value != None && KubernetesNames.CheckDns1123Label(value.Value) != null))
+                {
+                    _unknown = true;
+                }
+            }
         }
+
+        // An entry that is no namespace (MT1015) or a placeholder leaves the scope unknown: the object is taken as seen
+        // everywhere, so one typo is one finding, not one per reference.
+        private readonly bool _unknown;
 
         /// <summary>The entries as written, each with its position.</summary>
         public IReadOnlyList<Located<string>> Values { get; }
@@ -36,7 +48,7 @@ namespace ManifestTools.Model
         {
             get
             {
-                if (Values.Count == 0)
+                if (Values.Count == 0 || _unknown)
                 {
                     return true;
                 }
