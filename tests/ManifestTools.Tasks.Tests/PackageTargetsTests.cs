@@ -15,11 +15,12 @@ namespace ManifestTools.Tasks.Tests
         {
             var listed = Regex.Match(Targets, @"<MSBuildWarningsAsErrors Condition=""'\$\(TreatWarningsAsErrors\)' == 'true'"">\$\(MSBuildWarningsAsErrors\);([^<]*)<")
                 .Groups[1].Value.Split(';');
-            // MT1004 is an error by default and a warning when the input cannot know; MT2003 is a warning for workloads with
-            // the same pods in different files. The MT3xxx rules are the analyzer's, to which the compiler applies
-            // TreatWarningsAsErrors itself.
+            // MT1004 and MT1010 are errors by default and warnings when the input cannot know; MT1014, MT1016 and MT2003
+            // are warnings for objects in different folders or files. The MT3xxx rules are the analyzer's, to which the
+            // compiler applies TreatWarningsAsErrors itself.
             var warnings = DiagnosticCatalog.All.Except(DiagnosticCatalog.Code)
-                .Where(d => d.DefaultSeverity == Severity.Warning).Select(d => d.Id).Append("MT1004").Append("MT2003");
+                .Where(d => d.DefaultSeverity == Severity.Warning).Select(d => d.Id)
+                .Concat(new[] { "MT1004", "MT1010", "MT1014", "MT1016", "MT2003" });
 
             Assert.Equal(warnings.OrderBy(id => id), listed.OrderBy(id => id));
         }
