@@ -61,10 +61,10 @@ namespace ManifestTools.Diagnostics
 
         public static readonly DiagnosticDescriptor UnknownHost = new DiagnosticDescriptor(
             "MT1004", "UnknownHost", "Host resolves to no Service or ServiceEntry", Severity.Error,
-            "{0} names host {1}, which resolves to {2}: no Service or ServiceEntry in the input defines it{3}",
+            "{0} names host {1}, which resolves to {2}: {3}",
             "Hosts resolve as Istio resolves them: a short name means <name>.<namespace of the referring object>.svc." +
-            "<cluster domain>; a name with a dot is taken as written. A VirtualService destination or mirror to an " +
-            "unknown host is an error; a DestinationRule whose host is unknown is a warning, since it merely has no effect.");
+            "<cluster domain>; a name with a dot is taken as written. A host defined in a namespace the reference does not see " +
+            "(exportTo) counts as unknown. It is an error when the input holds the host's namespace, and a warning when it cannot know.");
 
         public static readonly DiagnosticDescriptor AllWeightsZero = new DiagnosticDescriptor(
             "MT1005", "AllWeightsZero", "Every destination of a route has weight 0", Severity.Error,

@@ -490,17 +490,19 @@ namespace ManifestTools.Loading
                     var values = annotation.Value.Split(',')
                         .Select(v => new Located<string>(v.Trim(), annotation.ValueSpan))
                         .ToList();
-                    return new ExportTo(values, annotation.KeySpan, fromAnnotation: true);
+                    return new ExportTo(values, annotation.KeySpan, fromAnnotation: true, allowsNone: true);
                 }
             }
 
             return ExportTo.Everywhere;
         }
 
-        private ExportTo ReadExportTo(YMapping? spec)
+        private ExportTo ReadExportTo(YMapping? spec, bool allowsNone = false)
         {
             var values = _fields.Strings(spec, "exportTo", "spec.exportTo");
-            return values.Count == 0 ? ExportTo.Everywhere : new ExportTo(values, FieldReader.KeySpan(spec!, "exportTo", values[0].Span), fromAnnotation: false);
+            return values.Count == 0
+                ? ExportTo.Everywhere
+                : new ExportTo(values, FieldReader.KeySpan(spec!, "exportTo", values[0].Span), fromAnnotation: false, allowsNone);
         }
 
         private IstioGateway ReadIstioGateway(ObjectHeader header, YMapping? spec)
@@ -559,7 +561,7 @@ namespace ManifestTools.Loading
             var endpoints = _fields.MappingItems(spec, "endpoints", "spec.endpoints")
                 .Select(e => new ServiceEntryEndpoint(_fields.Labels(e.Item, "labels", e.Path + ".labels") ?? LabelMap.Empty))
                 .ToList();
-            return new ServiceEntry(header, hosts, ports, workloadSelector, endpoints, ReadExportTo(spec));
+            return new ServiceEntry(header, hosts, ports, workloadSelector, endpoints, ReadExportTo(spec, allowsNone: true));
         }
 
         private ManifestObject ReadDestinationRule(ObjectHeader header, YMapping? spec, YMapping root)
@@ -636,22 +638,22 @@ namespace ManifestTools.Loading
         /// A route's <c>match</c> entries in canonical form (<see cref="RouteMatch"/>). Any entry that cannot be read
         /// makes what the route matches unknown, so no rule reasons about its order.
         /// </summary>
-        private List<RouteMatch> ReadMatches(YMapping route, FieldPath path, out bool unreadable)
+        private IReadOnlyList<RouteMatch> ReadMatches(YMapping route, FieldPath path, out bool unreadable)
         {
-            var matches = new List<RouteMatch>();
             unreadable = false;
             if (!route.TryGet("match", out _, out var node) || (node is YScalar nullScalar && nullScalar.IsNull))
             {
-                return matches;
+                return Array.Empty<RouteMatch>();
             }
 
             if (!(node is YSequence sequence))
             {
                 unreadable = true;
                 _fields.Sequence(route, "match", path + ".match");
-                return matches;
+                return Array.Empty<RouteMatch>();
             }
 
+            var matches = new List<RouteMatch>(sequence.Items.Count);
             for (int i = 0; i < sequence.Items.Count; i++)
             {
                 if (!(sequence.Items[i] is YMapping match))
@@ -685,7 +687,7 @@ namespace ManifestTools.Loading
             bool ignoreCase = false;
             bool request = false;
             var conditions = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            var gateways = new List<Located<string>>();
+            List<Located<string>>? gateways = null;
             foreach (var entry in match.Entries)
             {
                 var key = entry.Key.Value;
@@ -705,7 +707,7 @@ namespace ManifestTools.Loading
                         uri = new UriCondition(stringMatch.Entries[0].Key.Value, value.Value, ignoreCase: false);
                         continue;
                     case "gateways":
-                        gateways.AddRange(_fields.Strings(match, "gateways", at + ".gateways"));
+                        gateways = _fields.Strings(match, "gateways", at + ".gateways");
                         break;
                 }
 
@@ -727,7 +729,7 @@ namespace ManifestTools.Loading
                 uri = uri.Kind == "prefix" && uri.Value == "/" ? null : new UriCondition(uri.Kind, uri.Value, ignoreCase);
             }
 
-            return new RouteMatch(name, match.Span, uri, conditions, gateways, request);
+            return new RouteMatch(name, match.Span, uri, conditions.ToArray(), (IReadOnlyList<Located<string>>?)gateways ?? Array.Empty<Located<string>>(), request);
         }
 
         private void ReadMirrors(YMapping http, FieldPath path, List<Destination> mirrors)

@@ -14,16 +14,21 @@ namespace ManifestTools.Model
         public const string All = "*";
         public const string None = "~";
 
-        public static readonly ExportTo Everywhere = new ExportTo(Array.Empty<Located<string>>(), null, fromAnnotation: false);
+        public static readonly ExportTo Everywhere = new ExportTo(Array.Empty<Located<string>>(), null, fromAnnotation: false, allowsNone: false);
 
-        public ExportTo(IReadOnlyList<Located<string>> values, SourceSpan? span, bool fromAnnotation)
+        /// <param name="allowsNone">
+        /// Istio accepts <c>~</c> here: on a ServiceEntry and in the Service annotation, not on a VirtualService or a
+        /// DestinationRule, whose validation rejects it.
+        /// </param>
+        public ExportTo(IReadOnlyList<Located<string>> values, SourceSpan? span, bool fromAnnotation, bool allowsNone)
         {
             Values = values;
             Span = span;
             FromAnnotation = fromAnnotation;
+            AllowsNone = allowsNone;
             foreach (var value in values)
             {
-                if (Placeholders.In(value.Value) ||
+                if (Placeholders.In(value.Value) || (value.Value == None && !allowsNone) ||
                     (value.Value != Local && value.Value != All && value.Value != None && KubernetesNames.CheckDns1123Label(value.Value) != null))
                 {
                     _unknown = true;
@@ -31,7 +36,7 @@ namespace ManifestTools.Model
             }
         }
 
-        // An entry that is no namespace (MT1015) or a placeholder leaves the scope unknown: the object is taken as seen
+        // An entry Istio rejects (MT1015) or a placeholder leaves the scope unknown: the object is taken as seen
         // everywhere, so one typo is one finding, not one per reference.
         private readonly bool _unknown;
 
@@ -43,6 +48,9 @@ namespace ManifestTools.Model
 
         /// <summary>Read from the Service annotation <c>networking.istio.io/exportTo</c>, not from a spec field.</summary>
         public bool FromAnnotation { get; }
+
+        /// <summary>Istio accepts <c>~</c> (no namespace) in this exportTo.</summary>
+        public bool AllowsNone { get; }
 
         public bool IsEverywhere
         {

@@ -51,7 +51,7 @@ namespace ManifestTools.Model
     /// </summary>
     public sealed class RouteMatch
     {
-        public RouteMatch(string? name, SourceSpan span, UriCondition? uri, IReadOnlyDictionary<string, string> conditions,
+        public RouteMatch(string? name, SourceSpan span, UriCondition? uri, IReadOnlyList<KeyValuePair<string, string>> conditions,
             IReadOnlyList<Located<string>> gateways, bool hasRequestConditions)
         {
             Name = name;
@@ -72,9 +72,10 @@ namespace ManifestTools.Model
 
         /// <summary>
         /// Every other condition: one per header, query parameter and source label (<c>headers.end-user</c>), and one per
-        /// other field (<c>method</c>, <c>port</c>, <c>gateways</c>, <c>sniHosts</c>), each with its canonical value.
+        /// other field (<c>method</c>, <c>port</c>, <c>gateways</c>, <c>sniHosts</c>), each with its canonical value, in
+        /// ordinal order of the keys. A match holds a handful, so a sorted array is smaller than any dictionary.
         /// </summary>
-        public IReadOnlyDictionary<string, string> Conditions { get; }
+        public IReadOnlyList<KeyValuePair<string, string>> Conditions { get; }
 
         /// <summary><c>match.gateways</c>: the gateways this entry applies on.</summary>
         public IReadOnlyList<Located<string>> Gateways { get; }
@@ -99,7 +100,7 @@ namespace ManifestTools.Model
 
             foreach (var condition in Conditions)
             {
-                if (!later.Conditions.TryGetValue(condition.Key, out var value) || value != condition.Value)
+                if (!later.Has(condition))
                 {
                     return false;
                 }
@@ -108,24 +109,36 @@ namespace ManifestTools.Model
             return true;
         }
 
+        private bool Has(KeyValuePair<string, string> condition)
+        {
+            foreach (var own in Conditions)
+            {
+                if (own.Key == condition.Key)
+                {
+                    return own.Value == condition.Value;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>What the entry matches, canonically: equal keys mean duplicate entries.</summary>
         public string Key
         {
             get
             {
-                var parts = new List<string>(Conditions.Count + 1);
+                var key = new System.Text.StringBuilder();
                 if (Uri != null)
                 {
-                    parts.Add("uri=" + Uri.Kind + ":" + (Uri.IgnoreCase ? "i:" : string.Empty) + Uri.Value);
+                    key.Append("uri=").Append(Uri.Kind).Append(':').Append(Uri.IgnoreCase ? "i:" : string.Empty).Append(Uri.Value);
                 }
 
                 foreach (var condition in Conditions)
                 {
-                    parts.Add(condition.Key + "=" + condition.Value);
+                    key.Append('\n').Append(condition.Key).Append('=').Append(condition.Value);
                 }
 
-                parts.Sort(StringComparer.Ordinal);
-                return string.Join("\n", parts);
+                return key.ToString();
             }
         }
     }

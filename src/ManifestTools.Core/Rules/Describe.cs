@@ -39,6 +39,22 @@ namespace ManifestTools.Rules
         public static bool InOneFolder(ManifestObject a, ManifestObject b) =>
             string.Equals(System.IO.Path.GetDirectoryName(a.File), System.IO.Path.GetDirectoryName(b.File), System.StringComparison.Ordinal);
 
+        /// <summary>"namespace frontend", "namespaces a, b", or "any namespace" for a null scope.</summary>
+        public static string Namespaces(IReadOnlyList<string>? scope) =>
+            scope == null ? "any namespace" : (scope.Count == 1 ? "namespace " : "namespaces ") + string.Join(", ", scope);
+
+        /// <summary>"its exportTo is ., prod", each entry quoted when it holds a comma or a space.</summary>
+        public static string ExportTo(Model.ExportTo exportTo)
+        {
+            var entries = new List<string>();
+            foreach (var value in exportTo.Values)
+            {
+                entries.Add(value.Value.IndexOf(',') >= 0 || value.Value.IndexOf(' ') >= 0 ? $"\"{value.Value}\"" : value.Value);
+            }
+
+            return (exportTo.FromAnnotation ? "its networking.istio.io/exportTo is " : "its exportTo is ") + string.Join(", ", entries);
+        }
+
         /// <summary>How a match entry is named: its name, else its position (<c>match[1]</c>).</summary>
         public static string Match(Route route, int index) =>
             $"match[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]" + (route.Matches[index].Name is { } name ? $" \"{name}\"" : string.Empty);

@@ -45,8 +45,7 @@ namespace ManifestTools.Rules
                     var hidden = index.DestinationRulesFor(host, null).FirstOrDefault();
                     why = hidden == null
                         ? "no DestinationRule for that host exists"
-                        : $"{hidden.Ref} is not exported to namespace {string.Join(", ", scope)} " +
-                          $"(its exportTo is {string.Join(", ", hidden.ExportTo.Values.Select(v => v.Value))})";
+                        : $"{hidden.Ref} is not exported to {Describe.Namespaces(scope)} ({Describe.ExportTo(hidden.ExportTo)})";
                 }
                 else
                 {

@@ -35,7 +35,6 @@ namespace ManifestTools.Rules
         private static void Check(RuleContext context, ManifestObject obj, ExportTo exportTo)
         {
             var where = exportTo.FromAnnotation ? $"the annotation networking.istio.io/exportTo of {obj.Ref}" : $"exportTo of {obj.Ref}";
-            bool noneAllowed = exportTo.FromAnnotation || obj is ServiceEntry;
             var seen = new Dictionary<string, string>(System.StringComparer.Ordinal);
             foreach (var entry in exportTo.Values)
             {
@@ -57,7 +56,7 @@ namespace ManifestTools.Rules
 
                 if (value == ExportTo.None)
                 {
-                    if (!noneAllowed)
+                    if (!exportTo.AllowsNone)
                     {
                         context.Report(obj, entry.Span,
                             $"{where} is ~, which Istio accepts only on a ServiceEntry or in a Service's networking.istio.io/exportTo annotation; " +

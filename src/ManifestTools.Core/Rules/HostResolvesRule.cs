@@ -59,11 +59,10 @@ namespace ManifestTools.Rules
             {
                 // Defined, but exportTo keeps it from every namespace the reference applies in: known, so an error.
                 var target = hidden[0];
-                var to = scope == null ? "any namespace" : "namespace " + string.Join(", ", scope);
-                hint = $"; {target.Object.Kind} {target.Object.Ref.Namespace}/{target.Object.Name} defines it, but is not exported to " +
-                       $"{to} (its exportTo is {string.Join(", ", target.ExportTo.Values.Select(v => v.Value))}): " +
-                       "export it there, or route to a host that namespace sees";
-                context.Report(subject, host.Span, severity, where, host.Value, fqdn, hint);
+                context.Report(subject, host.Span, severity, where, host.Value, fqdn,
+                    $"{target.Object.Kind} {target.Object.Ref.Namespace}/{target.Object.Name} defines it, but is not exported to " +
+                    $"{Describe.Namespaces(scope)} ({Describe.ExportTo(target.ExportTo)}): export it there, or route to a host " +
+                    (scope?.Count > 1 ? "those namespaces see" : "that namespace sees"));
                 return;
             }
 
@@ -95,7 +94,7 @@ namespace ManifestTools.Rules
                 hint = Hint(index, host.Value) + "; if a ServiceEntry for it is applied from elsewhere, list the host under external.hosts in .manifest-tools.yaml";
             }
 
-            context.Report(subject, host.Span, severity, where, host.Value, fqdn, hint);
+            context.Report(subject, host.Span, severity, where, host.Value, fqdn, "no Service or ServiceEntry in the input defines it" + hint);
         }
 
         /// <summary>

@@ -24,18 +24,12 @@ namespace ManifestTools.Rules
                     continue;
                 }
 
-                var own = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
-                foreach (var host in service.Hosts)
-                {
-                    own.Add(index.Resolve(host.Value, service.Namespace));
-                }
-
                 foreach (var route in service.Routes)
                 {
                     foreach (var destination in route.Destinations)
                     {
                         var fqdn = index.ResolvedHost(destination);
-                        if (destination.Subset != null && own.Contains(fqdn) && !bySubset.ContainsKey(fqdn))
+                        if (destination.Subset != null && !bySubset.ContainsKey(fqdn) && IsHostOf(index, service, fqdn))
                         {
                             bySubset.Add(fqdn, service);
                         }
@@ -72,6 +66,20 @@ namespace ManifestTools.Rules
                     }
                 }
             }
+        }
+
+        /// <summary>True when <paramref name="fqdn"/> is one of the VirtualService's own hosts: a handful, so a scan.</summary>
+        private static bool IsHostOf(Resolution.MeshIndex index, VirtualService service, string fqdn)
+        {
+            foreach (var host in service.Hosts)
+            {
+                if (string.Equals(index.Resolve(host.Value, service.Namespace), fqdn, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 }

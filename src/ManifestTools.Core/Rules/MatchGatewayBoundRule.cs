@@ -39,12 +39,25 @@ namespace ManifestTools.Rules
                                     ? "it has no spec.gateways, so it applies on the mesh only"
                                     : "it is bound to " + string.Join(", ", service.Gateways.Select(g => g.Value));
                                 context.Report(service, gateway.Span, Describe.Match(route, i), Describe.Route(service, route), gateway.Value,
-                                    service.Ref.ToString(), boundTo, $"add {gateway.Value} to spec.gateways, or fix the name");
+                                    service.Ref.ToString(), boundTo, Fix(service, gateway.Value));
                             }
                         }
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// Names the bound gateway of the same name when there is one (<c>public</c> for <c>istio-ingress/public</c>): written
+        /// short, the name means the VirtualService's namespace, so adding it as written would name another gateway.
+        /// </summary>
+        private static string Fix(VirtualService service, string gateway)
+        {
+            var name = MeshIndex.GatewayKey(gateway, service.Namespace).Name;
+            var same = service.Gateways.FirstOrDefault(g => g.Value != VirtualService.MeshGateway && MeshIndex.GatewayKey(g.Value, service.Namespace).Name == name);
+            return same.Value != null
+                ? $"write {same.Value}, as spec.gateways does (written short, {gateway} means {service.Namespace}/{name})"
+                : $"add {gateway} to spec.gateways, or fix the name";
         }
     }
 }

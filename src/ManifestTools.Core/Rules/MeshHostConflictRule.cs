@@ -42,12 +42,12 @@ namespace ManifestTools.Rules
                     {
                         var severity = Describe.InOneFolder(service, earlier.Service) ? Severity.Error : Severity.Warning;
                         context.Report(service, written.Span, severity, service.Ref.ToString(), earlier.Service.Ref.ToString(), fqdn, seenFrom);
-                        if (host.Reported.Add(earlier.Service))
+                        if (host.MarkReported(earlier.Service))
                         {
                             context.Report(earlier.Service, earlier.Host.Span, severity, earlier.Service.Ref.ToString(), service.Ref.ToString(), fqdn, seenFrom);
                         }
 
-                        host.Reported.Add(service);
+                        host.MarkReported(service);
                     }
 
                     host.Add(definition);
@@ -60,10 +60,12 @@ namespace ManifestTools.Rules
         {
             private (VirtualService Service, Located<string> Host)? _everywhere;
             private (VirtualService Service, Located<string> Host)? _first;
-            private readonly Dictionary<string, (VirtualService Service, Located<string> Host)> _byNamespace =
-                new Dictionary<string, (VirtualService, Located<string>)>(System.StringComparer.Ordinal);
+            // Most hosts have one VirtualService, exported everywhere: these stay null for them.
+            private Dictionary<string, (VirtualService Service, Located<string> Host)>? _byNamespace;
+            private HashSet<VirtualService>? _reported;
 
-            public HashSet<VirtualService> Reported { get; } = new HashSet<VirtualService>();
+            /// <summary>Records that <paramref name="service"/> was reported for this host; false when it already was.</summary>
+            public bool MarkReported(VirtualService service) => (_reported ??= new HashSet<VirtualService>()).Add(service);
 
             public void Add((VirtualService Service, Located<string> Host) definition)
             {
@@ -81,6 +83,7 @@ namespace ManifestTools.Rules
                 }
 
                 _first ??= definition;
+                _byNamespace ??= new Dictionary<string, (VirtualService, Located<string>)>(System.StringComparer.Ordinal);
                 foreach (var ns in namespaces)
                 {
                     if (!_byNamespace.ContainsKey(ns))
@@ -110,7 +113,7 @@ namespace ManifestTools.Rules
                     foreach (var ns in Namespaces(service))
                     {
                         var earlier = _everywhere is { } all && !all.Service.IsSameObject(service) ? all
-                            : _byNamespace.TryGetValue(ns, out var local) && !local.Service.IsSameObject(service) ? local
+                            : _byNamespace != null && _byNamespace.TryGetValue(ns, out var local) && !local.Service.IsSameObject(service) ? local
                             : ((VirtualService, Located<string>)?)null;
                         if (earlier != null)
                         {

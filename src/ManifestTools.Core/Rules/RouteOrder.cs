@@ -34,8 +34,9 @@ namespace ManifestTools.Rules
         public static IEnumerable<RouteOrder> Of(VirtualService service, string protocol)
         {
             Route? catchAll = null;
-            var earlier = new List<(RouteMatch Match, Route Route, int Index)>();
-            var byKey = new Dictionary<string, (Route Route, int Index)>(System.StringComparer.Ordinal);
+            // Created with the first match entry: most lists are one route, or end in a catch-all.
+            List<(RouteMatch Match, Route Route, int Index)>? earlier = null;
+            Dictionary<string, (Route Route, int Index)>? byKey = null;
             foreach (var route in service.Routes)
             {
                 if (route.Protocol != protocol)
@@ -55,12 +56,12 @@ namespace ManifestTools.Rules
                 }
 
                 List<(int, Route, int, bool)>? covered = null;
-                for (int i = 0; i < route.Matches.Count; i++)
+                for (int i = 0; i < route.Matches.Count && earlier != null; i++)
                 {
                     var match = route.Matches[i];
                     var key = match.Key;
                     (Route By, int ByMatch, bool Same)? by = null;
-                    if (byKey.TryGetValue(key, out var same))
+                    if (byKey!.TryGetValue(key, out var same))
                     {
                         by = (same.Route, same.Index, true);
                     }
@@ -89,6 +90,8 @@ namespace ManifestTools.Rules
 
                 for (int i = 0; i < route.Matches.Count; i++)
                 {
+                    earlier ??= new List<(RouteMatch, Route, int)>();
+                    byKey ??= new Dictionary<string, (Route, int)>(System.StringComparer.Ordinal);
                     earlier.Add((route.Matches[i], route, i));
                     var key = route.Matches[i].Key;
                     if (!byKey.ContainsKey(key))

@@ -29,8 +29,9 @@ namespace ManifestTools.Tests.Rules
 
             var d = Assert.Single(Lint.Yaml(yaml).Only("MT1004"));
             Assert.Equal(Severity.Error, d.Severity);
-            Assert.EndsWith("; Service default/reviews defines it, but is not exported to namespace frontend (its exportTo is .): export it there, " +
-                            "or route to a host that namespace sees", d.Message);
+            Assert.EndsWith(": Service default/reviews defines it, but is not exported to namespace frontend (its networking.istio.io/exportTo is .): " +
+                            "export it there, or route to a host that namespace sees", d.Message);
+            Assert.DoesNotContain("no Service or ServiceEntry", d.Message);
         }
 
         [Theory]
@@ -96,7 +97,7 @@ namespace ManifestTools.Tests.Rules
 
             var d = Assert.Single(Lint.Yaml(yaml).Only("MT1004"));
             Assert.StartsWith("DestinationRule frontend/reviews names host reviews.default.svc.cluster.local", d.Message);
-            Assert.EndsWith("but is not exported to namespace frontend (its exportTo is .): export it there, or route to a host that namespace sees", d.Message);
+            Assert.EndsWith("but is not exported to namespace frontend (its networking.istio.io/exportTo is .): export it there, or route to a host that namespace sees", d.Message);
             Assert.Empty(Lint.Yaml(yaml).Only("MT1001"));
         }
 

@@ -95,6 +95,17 @@ namespace ManifestTools.Tests.Rules
         }
 
         [Fact]
+        public void AnInvalidEntry_IsOneFinding_NotOnePerReference()
+        {
+            var rule = Mesh.DestinationRule().Replace("  host: reviews", "  host: reviews\n  exportTo: [\"~\"]");
+
+            var diagnostics = Lint.Yaml(Mesh.Join(Mesh.Backend(), rule, Mesh.VirtualService()));
+
+            Assert.Single(diagnostics.Only("MT1015"));
+            Assert.DoesNotContain(diagnostics, d => d.Severity == Severity.Error && d.Id != "MT1015");
+        }
+
+        [Fact]
         public void Placeholders_AreNotChecked()
         {
             Assert.Empty(Findings(VirtualService("[\"${NAMESPACE}\"]")));

@@ -51,6 +51,18 @@ namespace ManifestTools.Tests.Rules
             Assert.Contains("(it has no spec.gateways, so it applies on the mesh only)", d.Message);
         }
 
+        [Fact]
+        public void AShortNameForABoundGatewayOfAnotherNamespace_NamesTheBoundOne()
+        {
+            var input = Mesh.Join(Mesh.Backend(), Mesh.DestinationRule(), Gateways.Gateway(ns: "istio-ingress"),
+                WithMatch("[istio-ingress/bookinfo-gateway]", "[bookinfo-gateway]"));
+
+            var d = Assert.Single(Lint.Yaml(input).Only("MT1011"));
+
+            Assert.EndsWith("so the match never applies; write istio-ingress/bookinfo-gateway, as spec.gateways does (written short, " +
+                            "bookinfo-gateway means default/bookinfo-gateway)", d.Message);
+        }
+
         [Theory]
         [InlineData("[bookinfo-gateway]", "[bookinfo-gateway]")]
         [InlineData("[default/bookinfo-gateway]", "[bookinfo-gateway]")]

@@ -39,7 +39,6 @@ namespace ManifestTools.Tests.Rules
         [InlineData("exportTo: [\".\"]", "frontend", "exportTo: [\".\"]")]
         [InlineData("exportTo: [staging]", "frontend", "exportTo: [\".\"]")]
         [InlineData("", "default", "gateways: [bookinfo-gateway]")]
-        [InlineData("exportTo: [\"~\"]", "default", "")]
         public void VirtualServicesThatNoNamespaceSeesTogether_AreSilent(string first, string secondNamespace, string second)
         {
             Assert.Empty(Findings(("vs.yaml", Mesh.Join(Routing("reviews", host: Mesh.Fqdn, extra: first),
