@@ -130,10 +130,10 @@ namespace ManifestTools.Diagnostics
         public static readonly DiagnosticDescriptor ConflictingGateways = new DiagnosticDescriptor(
             "MT1014", "ConflictingGateways", "Two Gateways serve the same host on the same port of the same workloads", Severity.Error,
             "{0} serves host {1} on port {2} of the gateway workloads {3}, as {4} already does; {5}",
-            "Two Gateways whose selectors choose the same gateway pods and that declare a server on the same port for " +
-            "overlapping hosts conflict: Envoy gets two filter chains or virtual hosts for one name, and one of them loses. " +
-            "Merge the servers into one Gateway, or change the port or the host. It is a warning when the two are in " +
-            "different folders, which may be alternatives of which one is applied.");
+            "Two Gateways with the same selector that declare a server on the same port (and bind address) for the same " +
+            "host conflict: Envoy gets two filter chains or virtual hosts for one name, and one of them loses. A wildcard " +
+            "and a name under it do not conflict; the most specific wins. Merge the servers into one Gateway, or change the " +
+            "port or the host. It is a warning when the two are in different folders, which may be alternatives.");
 
         public static readonly DiagnosticDescriptor InvalidExportTo = new DiagnosticDescriptor(
             "MT1015", "InvalidExportTo", "An exportTo entry is not valid", Severity.Error,

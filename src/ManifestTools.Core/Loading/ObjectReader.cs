@@ -520,6 +520,7 @@ namespace ManifestTools.Loading
                     _fields.String(port, "protocol", itemPath + ".port.protocol")?.Value,
                     _fields.Strings(item, "hosts", itemPath + ".hosts"),
                     _fields.String(tls, "mode", itemPath + ".tls.mode")?.Value,
+                    _fields.String(item, "bind", itemPath + ".bind")?.Value,
                     item.Span));
             }
 

@@ -103,8 +103,7 @@ namespace ManifestTools.Model
         }
 
         /// <summary>
-        /// The namespaces an object of <paramref name="ownNamespace"/> applies in; null when it applies in every one.
-        /// A DestinationRule exported everywhere takes effect wherever its host is seen, so no namespace of its own decides.
+        /// The namespaces an object of <paramref name="ownNamespace"/> is exported to; null when it is exported everywhere.
         /// </summary>
         public IReadOnlyList<string>? ScopeOrEverywhere(string ownNamespace)
         {

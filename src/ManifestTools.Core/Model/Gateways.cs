@@ -6,8 +6,10 @@ namespace ManifestTools.Model
     /// <summary>One <c>servers[]</c> entry of an Istio Gateway.</summary>
     public sealed class GatewayServer
     {
-        public GatewayServer(int index, int? portNumber, string? portName, string? protocol, IReadOnlyList<Located<string>> hosts, string? tlsMode, SourceSpan span)
+        public GatewayServer(int index, int? portNumber, string? portName, string? protocol, IReadOnlyList<Located<string>> hosts, string? tlsMode,
+            string? bind, SourceSpan span)
         {
+            Bind = bind;
             Index = index;
             PortNumber = portNumber;
             PortName = portName;
@@ -35,6 +37,9 @@ namespace ManifestTools.Model
 
         /// <summary><c>tls.mode</c> (SIMPLE, MUTUAL, PASSTHROUGH, AUTO_PASSTHROUGH, ISTIO_MUTUAL, OPTIONAL_MUTUAL).</summary>
         public string? TlsMode { get; }
+
+        /// <summary><c>bind</c>: the address the listener binds to; null for every address.</summary>
+        public string? Bind { get; }
 
         /// <summary>The server entry.</summary>
         public SourceSpan Span { get; }

@@ -283,6 +283,20 @@ namespace ManifestTools.Resolution
         public string Resolve(string host, string referringNamespace) =>
             HostNames.Resolve(host, referringNamespace, Options.ClusterDomain);
 
+        /// <summary>True when <paramref name="fqdn"/> is one of the VirtualService's own hosts: a handful, so a scan.</summary>
+        public bool IsHostOf(VirtualService service, string fqdn)
+        {
+            foreach (var host in service.Hosts)
+            {
+                if (string.Equals(Resolve(host.Value, service.Namespace), fqdn, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public string ResolvedHost(DestinationRule rule) => _ruleHosts[rule];
 
         /// <summary>The fully qualified host of a VirtualService's destination or mirror (short names in its namespace).</summary>
@@ -305,10 +319,22 @@ namespace ManifestTools.Resolution
         public VirtualService ServiceOf(Destination destination) => _destinations[destination].Service;
 
         /// <summary>
-        /// Every definition of the Service or ServiceEntry a DestinationRule's host names, among those seen where the rule
-        /// applies: anywhere for a rule exported everywhere, else in the namespaces it is exported to.
+        /// Every definition of the Service or ServiceEntry a DestinationRule's host names that a proxy using the rule sees.
+        /// Pilot looks a rule up in the proxy's namespace, then in the host's namespace, then in the root namespace: so a
+        /// rule beside its host, or in istio-system, serves every namespace it is exported to, and any other rule serves
+        /// its own namespace only.
         /// </summary>
-        public IReadOnlyList<HostTarget> TargetsOf(DestinationRule rule) => FindHosts(ResolvedHost(rule), rule.ExportTo.ScopeOrEverywhere(rule.Namespace));
+        public IReadOnlyList<HostTarget> TargetsOf(DestinationRule rule)
+        {
+            var fqdn = ResolvedHost(rule);
+            var own = new[] { rule.Namespace };
+            var exported = rule.ExportTo.ScopeOrEverywhere(rule.Namespace);
+            return FindHosts(fqdn, target => target.IsVisibleToAny(
+                target.Object.Namespace == rule.Namespace || rule.Namespace == RootNamespace ? exported : own));
+        }
+
+        /// <summary>The mesh's root namespace (meshConfig.rootNamespace), whose rules apply to every namespace.</summary>
+        private const string RootNamespace = "istio-system";
 
         private void AddDestination(VirtualService service, IReadOnlyList<string> scope, Destination destination)
         {
@@ -321,16 +347,18 @@ namespace ManifestTools.Resolution
         /// namespace in <paramref name="scope"/> sees (null: any namespace), in input order. A ServiceEntry for <c>*</c>
         /// exported to its own namespace hides no unknown host of another.
         /// </summary>
-        public IReadOnlyList<HostTarget> FindHosts(string fqdn, IReadOnlyList<string>? scope)
+        public IReadOnlyList<HostTarget> FindHosts(string fqdn, IReadOnlyList<string>? scope) => FindHosts(fqdn, t => t.IsVisibleToAny(scope));
+
+        private IReadOnlyList<HostTarget> FindHosts(string fqdn, Func<HostTarget, bool> isVisible)
         {
             if (_hosts.TryGetValue(fqdn, out var targets))
             {
-                if (targets.TrueForAll(t => t.IsVisibleToAny(scope)))
+                if (targets.TrueForAll(t => isVisible(t)))
                 {
                     return targets;
                 }
 
-                var visible = targets.Where(t => t.IsVisibleToAny(scope)).ToList();
+                var visible = targets.Where(isVisible).ToList();
                 if (visible.Count > 0)
                 {
                     return visible;
@@ -339,7 +367,7 @@ namespace ManifestTools.Resolution
 
             foreach (var (wildcard, wildcardTarget) in _wildcardHosts)
             {
-                if (HostNames.WildcardMatches(wildcard, fqdn) && wildcardTarget.IsVisibleToAny(scope))
+                if (HostNames.WildcardMatches(wildcard, fqdn) && isVisible(wildcardTarget))
                 {
                     return new[] { wildcardTarget };
                 }

@@ -3,14 +3,15 @@ using System.Globalization;
 using System.Linq;
 using ManifestTools.Diagnostics;
 using ManifestTools.Model;
-using ManifestTools.Resolution;
 
 namespace ManifestTools.Rules
 {
     /// <summary>
-    /// MT1014: two Istio Gateways with the same selector serve overlapping hosts on one port. Servers are grouped by
-    /// selector and port, and a group's exact hosts are indexed by name, so an exact host is compared only with the
-    /// same name and the group's wildcards. The later Gateway is reported.
+    /// MT1014: two Istio Gateways with the same selector serve the same host on one port and bind address, as pilot's
+    /// duplicate check (model.CheckDuplicates) and istioctl's ConflictingGatewayAnalyzer compare them: by the host's DNS
+    /// name, exactly. A wildcard and a name under it do not conflict: pilot merges HTTP servers of one port, and the most
+    /// specific virtual host or SNI name wins. Servers are grouped by selector, port and bind, and hosts indexed by name,
+    /// so each host is one lookup. The later Gateway is reported.
     /// </summary>
     public sealed class ConflictingGatewaysRule : IManifestRule
     {
@@ -18,7 +19,7 @@ namespace ManifestTools.Rules
 
         public void Check(RuleContext context)
         {
-            var groups = new Dictionary<(string Selector, int Port), Served>();
+            var groups = new Dictionary<(string Selector, int Port, string Bind), Served>();
             foreach (var gateway in context.Index.IstioGateways)
             {
                 var selector = Selector(gateway.Selector);
@@ -29,9 +30,10 @@ namespace ManifestTools.Rules
                         continue;
                     }
 
-                    if (!groups.TryGetValue((selector, port), out var served))
+                    var key = (selector, port, server.Bind ?? string.Empty);
+                    if (!groups.TryGetValue(key, out var served))
                     {
-                        groups.Add((selector, port), served = new Served());
+                        groups.Add(key, served = new Served());
                     }
 
                     var conflict = FirstConflict(gateway, server, served, out var host);
@@ -65,8 +67,7 @@ namespace ManifestTools.Rules
                 var (ns, name) = Split(gateway, written.Value);
                 foreach (var other in served.Candidates(name))
                 {
-                    if (!other.Gateway.IsSameObject(gateway) && (ns == "*" || other.Namespace == "*" || ns == other.Namespace) &&
-                        HostNames.Overlap(name, other.Host))
+                    if (!other.Gateway.IsSameObject(gateway) && (ns == "*" || other.Namespace == "*" || ns == other.Namespace))
                     {
                         host = written;
                         return other.Gateway;
@@ -90,38 +91,25 @@ namespace ManifestTools.Rules
             return (ns == "." ? gateway.Namespace : ns, host.Substring(slash + 1));
         }
 
-        /// <summary>The hosts served so far on one selector and port.</summary>
+        /// <summary>The hosts served so far on one selector, port and bind address, by DNS name.</summary>
         private sealed class Served
         {
-            private readonly Dictionary<string, List<(IstioGateway Gateway, string Namespace, string Host)>> _exact =
+            private readonly Dictionary<string, List<(IstioGateway Gateway, string Namespace, string Host)>> _byName =
                 new Dictionary<string, List<(IstioGateway, string, string)>>(System.StringComparer.OrdinalIgnoreCase);
-
-            private readonly List<(IstioGateway Gateway, string Namespace, string Host)> _wildcards = new List<(IstioGateway, string, string)>();
 
             public void Add(IstioGateway gateway, string ns, string host)
             {
-                if (HostNames.IsWildcard(host))
+                if (!_byName.TryGetValue(host, out var list))
                 {
-                    _wildcards.Add((gateway, ns, host));
-                    return;
-                }
-
-                if (!_exact.TryGetValue(host, out var list))
-                {
-                    _exact.Add(host, list = new List<(IstioGateway, string, string)>());
+                    _byName.Add(host, list = new List<(IstioGateway, string, string)>());
                 }
 
                 list.Add((gateway, ns, host));
             }
 
-            /// <summary>The served hosts that may overlap <paramref name="host"/>: the same name and every wildcard; all of them for a wildcard.</summary>
-            public IEnumerable<(IstioGateway Gateway, string Namespace, string Host)> Candidates(string host)
-            {
-                IEnumerable<(IstioGateway, string, string)> exact = HostNames.IsWildcard(host)
-                    ? _exact.Values.SelectMany(l => l)
-                    : _exact.TryGetValue(host, out var list) ? list : Enumerable.Empty<(IstioGateway, string, string)>();
-                return exact.Concat(_wildcards);
-            }
+            /// <summary>The served hosts of the same DNS name.</summary>
+            public IReadOnlyList<(IstioGateway Gateway, string Namespace, string Host)> Candidates(string host) =>
+                _byName.TryGetValue(host, out var list) ? list : (IReadOnlyList<(IstioGateway, string, string)>)System.Array.Empty<(IstioGateway, string, string)>();
         }
 
         private static string Selector(LabelMap selector) =>

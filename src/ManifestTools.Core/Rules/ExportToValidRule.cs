@@ -7,7 +7,8 @@ namespace ManifestTools.Rules
     /// <summary>
     /// MT1015: exportTo entries as Istio's validation accepts them (pkg/config/validation validateExportTo and
     /// visibility.Instance.Validate): <c>.</c>, <c>*</c> or a DNS-1123 label; <c>~</c> only where Istio allows it; no
-    /// repeats; <c>*</c> and <c>~</c> alone.
+    /// repeats; <c>*</c> and <c>~</c> alone. The Service annotation is not validated by Istio: pilot trims its entries
+    /// into a set, so repeats and combinations are harmless there, and only an entry that names no namespace is reported.
     /// </summary>
     public sealed class ExportToValidRule : IManifestRule
     {
@@ -45,14 +46,14 @@ namespace ManifestTools.Rules
                 }
 
                 var key = value == ExportTo.Local ? obj.Namespace : value;
-                if (seen.TryGetValue(key, out var earlier))
+                if (seen.TryGetValue(key, out var earlier) && !exportTo.FromAnnotation)
                 {
                     var same = earlier != value ? $" (. is namespace {obj.Namespace})" : string.Empty;
                     context.Report(obj, entry.Span, $"{where} lists {(earlier != value ? earlier + " and " + value : value + " twice")}{same}; remove one");
                     continue;
                 }
 
-                seen.Add(key, value);
+                seen[key] = value;
 
                 if (value == ExportTo.None)
                 {
@@ -79,7 +80,7 @@ namespace ManifestTools.Rules
 
             foreach (var alone in new[] { ExportTo.All, ExportTo.None })
             {
-                if (seen.ContainsKey(alone) && exportTo.Values.Count > 1)
+                if (seen.ContainsKey(alone) && exportTo.Values.Count > 1 && !exportTo.FromAnnotation)
                 {
                     var meaning = alone == ExportTo.All ? "every namespace" : "no namespace";
                     context.Report(obj, exportTo.Span ?? obj.Header.NameSpan,

@@ -37,7 +37,7 @@ namespace ManifestTools.Rules
             {
                 if (index.TargetsOf(rule).Count == 0)
                 {
-                    Report(context, rule, rule.Host, index.ResolvedHost(rule), rule.Ref.ToString(), rule.ExportTo.ScopeOrEverywhere(rule.Namespace));
+                    Report(context, rule, rule.Host, index.ResolvedHost(rule), rule.Ref.ToString(), new[] { rule.Namespace });
                 }
             }
         }

@@ -8,9 +8,10 @@ namespace ManifestTools.Rules
 {
     /// <summary>
     /// MT1020: an http route of a mesh VirtualService that matches on the request (uri, headers, method) sends to a
-    /// Service or ServiceEntry port whose declared protocol is not HTTP. On the sidecars, that port's traffic is proxied
-    /// as bytes, so the match never applies. A gateway applies http routes after its own server's protocol, whatever
-    /// the destination's, so gateway-only VirtualServices are not checked.
+    /// port of the VirtualService's own host whose declared protocol is not HTTP. The sidecar applies http routes on the
+    /// listener of the port the client calls, which is the host's; when it is proxied as bytes, the match never applies.
+    /// A destination on another host says nothing about that listener, and a gateway applies http routes after its
+    /// own server's protocol, so neither is checked.
     /// </summary>
     public sealed class HttpRouteProtocolRule : IManifestRule
     {
@@ -44,7 +45,7 @@ namespace ManifestTools.Rules
                     foreach (var destination in route.Destinations)
                     {
                         var targets = index.TargetsOf(destination);
-                        if (targets.Count == 0 || destination.PortIsPlaceholder)
+                        if (targets.Count == 0 || destination.PortIsPlaceholder || !index.IsHostOf(service, index.ResolvedHost(destination)))
                         {
                             continue;
                         }

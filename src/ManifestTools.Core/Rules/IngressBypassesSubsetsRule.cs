@@ -29,7 +29,7 @@ namespace ManifestTools.Rules
                     foreach (var destination in route.Destinations)
                     {
                         var fqdn = index.ResolvedHost(destination);
-                        if (destination.Subset != null && !bySubset.ContainsKey(fqdn) && IsHostOf(index, service, fqdn))
+                        if (destination.Subset != null && !bySubset.ContainsKey(fqdn) && index.IsHostOf(service, fqdn))
                         {
                             bySubset.Add(fqdn, service);
                         }
@@ -66,20 +66,6 @@ namespace ManifestTools.Rules
                     }
                 }
             }
-        }
-
-        /// <summary>True when <paramref name="fqdn"/> is one of the VirtualService's own hosts: a handful, so a scan.</summary>
-        private static bool IsHostOf(Resolution.MeshIndex index, VirtualService service, string fqdn)
-        {
-            foreach (var host in service.Hosts)
-            {
-                if (string.Equals(index.Resolve(host.Value, service.Namespace), fqdn, System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

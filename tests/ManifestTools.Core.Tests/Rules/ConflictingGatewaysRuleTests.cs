@@ -17,9 +17,9 @@ namespace ManifestTools.Tests.Rules
         }
 
         [Theory]
-        [InlineData("[\"*\"]", "[\"bookinfo.example.com\"]")]
-        [InlineData("[\"*.example.com\"]", "[\"bookinfo.example.com\"]")]
-        [InlineData("[\"bookinfo.example.com\"]", "[\"*.example.com\"]")]
+        [InlineData("[\"*\"]", "[\"*\"]")]
+        [InlineData("[\"*.example.com\"]", "[\"*.example.com\"]")]
+        [InlineData("[\"BookInfo.example.com\"]", "[\"bookinfo.example.com\"]")]
         [InlineData("[\"*/bookinfo.example.com\"]", "[\"bookinfo.example.com\"]")]
         [InlineData("[\"default/bookinfo.example.com\"]", "[\"./bookinfo.example.com\"]")]
         public void OverlappingHosts_Conflict(string first, string second)
@@ -34,13 +34,25 @@ namespace ManifestTools.Tests.Rules
         [InlineData("bookinfo.example.com", 80, "{istio: ingressgateway}", "bookinfo.example.com", 80, "{istio: ingressgateway, tier: edge}")]
         [InlineData("prod/bookinfo.example.com", 80, "{istio: ingressgateway}", "staging/bookinfo.example.com", 80, "{istio: ingressgateway}")]
         [InlineData("*.example.org", 80, "{istio: ingressgateway}", "*.example.com", 80, "{istio: ingressgateway}")]
-        public void DifferentHostPortOrWorkloads_AreSilent(string firstHost, int firstPort, string firstSelector, string secondHost, int secondPort, string secondSelector)
+        [InlineData("*", 80, "{istio: ingressgateway}", "bookinfo.example.com", 80, "{istio: ingressgateway}")]
+        [InlineData("*.example.com", 443, "{istio: ingressgateway}", "bookinfo.example.com", 443, "{istio: ingressgateway}")]
+        public void DifferentHostsPortsOrWorkloads_AndAWildcardBesideANameUnderIt_AreSilent(string firstHost, int firstPort, string firstSelector, string secondHost, int secondPort, string secondSelector)
         {
             var yaml = Mesh.Join(
                 Gateways.Gateway("a", hosts: $"[\"{firstHost}\"]", port: firstPort, selector: firstSelector),
                 Gateways.Gateway("b", hosts: $"[\"{secondHost}\"]", port: secondPort, selector: secondSelector));
 
             Assert.Empty(Lint.Yaml(yaml).Only("MT1014"));
+        }
+
+        [Fact]
+        public void DifferentBindAddresses_AreSilent()
+        {
+            var a = Gateways.Gateway("a").Replace("    - port:", "    - bind: 10.0.0.10\n      port:");
+            var b = Gateways.Gateway("b").Replace("    - port:", "    - bind: 10.0.0.11\n      port:");
+
+            Assert.Empty(Lint.Yaml(Mesh.Join(a, b)).Only("MT1014"));
+            Assert.Single(Lint.Yaml(Mesh.Join(a, b.Replace("10.0.0.11", "10.0.0.10"))).Only("MT1014"));
         }
 
         [Fact]

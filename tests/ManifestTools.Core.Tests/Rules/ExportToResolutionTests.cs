@@ -102,12 +102,21 @@ namespace ManifestTools.Tests.Rules
         }
 
         [Fact]
-        public void ADestinationRuleExportedEverywhere_AppliesWhereverItsHostIsSeen()
+        public void ADestinationRuleBesideItsHost_ServesEveryNamespaceThatSeesTheHost()
+        {
+            var yaml = Mesh.Join(Mesh.Deployment("v1"), Mesh.Deployment("v2"), PrivateService("frontend"), Mesh.DestinationRule());
+
+            Assert.Empty(Lint.Yaml(yaml).Only("MT1004"));
+        }
+
+        [Fact]
+        public void ADestinationRuleOfAThirdNamespace_ServesOnlyItsOwn_AsPilotLooksRulesUp()
         {
             var rule = Mesh.DestinationRule(ns: "frontend", host: "reviews.default.svc.cluster.local");
             var yaml = Mesh.Join(Mesh.Deployment("v1"), Mesh.Deployment("v2"), PrivateService("."), rule);
 
-            Assert.Empty(Lint.Yaml(yaml).Only("MT1004"));
+            Assert.Single(Lint.Yaml(yaml).Only("MT1004"));
+            Assert.Empty(Lint.Yaml(yaml.Replace("networking.istio.io/exportTo: \".\"", "networking.istio.io/exportTo: \".,frontend\"")).Only("MT1004"));
         }
 
         [Fact]
