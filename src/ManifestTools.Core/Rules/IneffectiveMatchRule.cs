@@ -14,22 +14,19 @@ namespace ManifestTools.Rules
         {
             foreach (var service in context.Index.VirtualServices)
             {
-                foreach (var protocol in new[] { "http", "tcp", "tls" })
+                foreach (var order in RouteOrder.Of(service))
                 {
-                    foreach (var order in RouteOrder.Of(service, protocol))
+                    if (order.IsUnreachable)
                     {
-                        if (order.IsUnreachable)
-                        {
-                            continue;
-                        }
+                        continue;
+                    }
 
-                        var route = order.Route;
-                        foreach (var (match, by, byMatch, same) in order.Covered)
-                        {
-                            context.Report(service, route.Matches[match].Span,
-                                $"{Describe.Match(route, match)} of route {route.ShortName} of {service.Ref} {(same ? "repeats" : "is covered by")} " +
-                                $"{Describe.Match(by, byMatch)} of route {by.ShortName}, so it never applies; remove it, or move it into a route before {by.ShortName}");
-                        }
+                    var route = order.Route;
+                    foreach (var (match, by, byMatch, same) in order.Covered)
+                    {
+                        context.Report(service, route.Matches[match].Span,
+                            $"{Describe.Match(route, match)} of route {route.ShortName} of {service.Ref} {(same ? "repeats" : "is covered by")} " +
+                            $"{Describe.Match(by, byMatch)} of route {by.ShortName}, so it never applies; remove it, or move it into a route before {by.ShortName}");
                     }
                 }
             }

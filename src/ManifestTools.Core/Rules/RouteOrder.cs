@@ -30,8 +30,20 @@ namespace ManifestTools.Rules
         /// <summary>Never used: after a catch-all route, or every one of its match entries covered.</summary>
         public bool IsUnreachable => AfterCatchAll != null || (Route.Matches.Count > 0 && Covered.Count == Route.Matches.Count);
 
+        /// <summary>The routes of a VirtualService that an earlier route of the same list affects: http, then tcp, then tls.</summary>
+        public static IEnumerable<RouteOrder> Of(VirtualService service)
+        {
+            foreach (var protocol in new[] { "http", "tcp", "tls" })
+            {
+                foreach (var order in Of(service, protocol))
+                {
+                    yield return order;
+                }
+            }
+        }
+
         /// <summary>The routes of one VirtualService's http, tcp or tls list that an earlier route affects, in order.</summary>
-        public static IEnumerable<RouteOrder> Of(VirtualService service, string protocol)
+        private static IEnumerable<RouteOrder> Of(VirtualService service, string protocol)
         {
             Route? catchAll = null;
             // Created with the first match entry: most lists are one route, or end in a catch-all.

@@ -12,32 +12,29 @@ namespace ManifestTools.Rules
         {
             foreach (var service in context.Index.VirtualServices)
             {
-                foreach (var protocol in new[] { "http", "tcp", "tls" })
+                foreach (var order in RouteOrder.Of(service))
                 {
-                    foreach (var order in RouteOrder.Of(service, protocol))
+                    if (!order.IsUnreachable)
                     {
-                        if (!order.IsUnreachable)
-                        {
-                            continue;
-                        }
-
-                        var route = order.Route;
-                        string message;
-                        if (order.AfterCatchAll is { } catchAll)
-                        {
-                            var what = catchAll.Matches.Count == 0 ? "has no match" : "has a match without conditions";
-                            message = $"route {catchAll.ShortName} of {service.Ref} {what} and comes before route {route.ShortName}, " +
-                                      $"so route {route.ShortName} is never used; move route {catchAll.ShortName} last";
-                        }
-                        else
-                        {
-                            var by = order.Covered.Select(c => $"{Describe.Match(route, c.Match)} by {Describe.Match(c.By, c.ByMatch)} of route {c.By.ShortName}");
-                            message = $"route {route.ShortName} of {service.Ref} is never used: every match of it is {(order.Covered.All(c => c.Same) ? "repeated" : "covered")} " +
-                                      $"by an earlier route ({string.Join("; ", by)}); remove it, or move it before route {order.Covered[0].By.ShortName}";
-                        }
-
-                        context.Report(service, route.EntrySpan, message);
+                        continue;
                     }
+
+                    var route = order.Route;
+                    string message;
+                    if (order.AfterCatchAll is { } catchAll)
+                    {
+                        var what = catchAll.Matches.Count == 0 ? "has no match" : "has a match without conditions";
+                        message = $"route {catchAll.ShortName} of {service.Ref} {what} and comes before route {route.ShortName}, " +
+                                  $"so route {route.ShortName} is never used; move route {catchAll.ShortName} last";
+                    }
+                    else
+                    {
+                        var by = order.Covered.Select(c => $"{Describe.Match(route, c.Match)} by {Describe.Match(c.By, c.ByMatch)} of route {c.By.ShortName}");
+                        message = $"route {route.ShortName} of {service.Ref} is never used: every match of it is {(order.Covered.All(c => c.Same) ? "repeated" : "covered")} " +
+                                  $"by an earlier route ({string.Join("; ", by)}); remove it, or move it before route {order.Covered[0].By.ShortName}";
+                    }
+
+                    context.Report(service, route.EntrySpan, message);
                 }
             }
         }
