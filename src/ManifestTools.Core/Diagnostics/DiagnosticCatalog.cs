@@ -98,11 +98,12 @@ namespace ManifestTools.Diagnostics
 
         public static readonly DiagnosticDescriptor GatewayNotFound = new DiagnosticDescriptor(
             "MT1010", "GatewayNotFound", "VirtualService names a gateway that does not exist", Severity.Error,
-            "{0} is bound to gateway {1}, which resolves to {2}: no Gateway in the input defines it{3}",
+            "{0} is bound to gateway {1}, which resolves to {2}: {3}",
             "Each spec.gateways entry (name, namespace/name, or the legacy name.namespace.svc.cluster.local) must name an " +
             "Istio Gateway or a Kubernetes Gateway; a short name means the VirtualService's namespace, and mesh is the " +
             "sidecars. A VirtualService bound to a missing gateway receives no traffic from it. It is a warning when the " +
-            "input holds no Gateway of that namespace, since the gateway may be installed from elsewhere.");
+            "input holds no Gateway of that namespace, or the namespace is the mesh's own (istio-*), since the gateway may " +
+            "be managed from elsewhere.");
 
         public static readonly DiagnosticDescriptor MatchGatewayNotBound = new DiagnosticDescriptor(
             "MT1011", "MatchGatewayNotBound", "A route matches on a gateway its VirtualService is not bound to", Severity.Error,
@@ -128,12 +129,13 @@ namespace ManifestTools.Diagnostics
             "request through the gateway reaches the routes.");
 
         public static readonly DiagnosticDescriptor ConflictingGateways = new DiagnosticDescriptor(
-            "MT1014", "ConflictingGateways", "Two Gateways serve the same host on the same port of the same workloads", Severity.Error,
+            "MT1014", "ConflictingGateways", "Two Gateways serve the same TLS host on the same port of the same workloads", Severity.Error,
             "{0} serves host {1} on port {2} of the gateway workloads {3}, as {4} already does; {5}",
-            "Two Gateways with the same selector that declare a server on the same port (and bind address) for the same " +
-            "host conflict: Envoy gets two filter chains or virtual hosts for one name, and one of them loses. A wildcard " +
-            "and a name under it do not conflict; the most specific wins. Merge the servers into one Gateway, or change the " +
-            "port or the host. It is a warning when the two are in different folders, which may be alternatives.");
+            "Two Gateways with the same selector that declare an HTTPS or TLS server on the same port (and bind address) for " +
+            "the same host conflict: Envoy gets two filter chains for one server name, and one of them, with its certificate, " +
+            "is dropped. A wildcard and a name under it do not conflict; the most specific wins. Plain HTTP servers of one " +
+            "port are merged, so they do not conflict. Merge the servers into one Gateway, or change the port or the host. " +
+            "It is a warning when the two are in different folders, which may be alternatives.");
 
         public static readonly DiagnosticDescriptor InvalidExportTo = new DiagnosticDescriptor(
             "MT1015", "InvalidExportTo", "An exportTo entry is not valid", Severity.Error,

@@ -485,10 +485,12 @@ namespace ManifestTools.Loading
         {
             foreach (var annotation in header.Annotations)
             {
-                if (annotation.Key == ExportToAnnotation && annotation.Value.Trim().Length > 0)
+                if (annotation.Key == ExportToAnnotation && annotation.Value.Replace(",", string.Empty).Trim().Length > 0)
                 {
                     var values = annotation.Value.Split(',')
-                        .Select(v => new Located<string>(v.Trim(), annotation.ValueSpan))
+                        .Select(v => v.Trim())
+                        .Where(v => v.Length > 0)
+                        .Select(v => new Located<string>(v, annotation.ValueSpan))
                         .ToList();
                     return new ExportTo(values, annotation.KeySpan, fromAnnotation: true, allowsNone: true);
                 }
@@ -621,7 +623,8 @@ namespace ManifestTools.Loading
                     var entrySpan = item.TryGet("name", out var nameKey, out _) ? nameKey.Span
                         : item.Entries.Count > 0 ? item.Entries[0].Key.Span : item.Span;
                     routes.Add(new Route(protocol, index, _fields.String(item, "name", itemPath + ".name")?.Value, destinations,
-                        unreadableWeight, FieldReader.KeySpan(item, "route", entrySpan), matches, matchesUnreadable, entrySpan));
+                        unreadableWeight, FieldReader.KeySpan(item, "route", entrySpan), matches, matchesUnreadable, entrySpan,
+                        item.TryGet("delegate", out _, out _)));
 
                     if (protocol == "http")
                     {
@@ -660,7 +663,7 @@ namespace ManifestTools.Loading
                 if (!(sequence.Items[i] is YMapping match))
                 {
                     unreadable = true;
-                    _fields.Error(sequence.Items[i].Span, $"{path.Index(i)} must be a mapping, not {sequence.Items[i].KindName}");
+                    _fields.Error(sequence.Items[i].Span, $"{(path + ".match").Index(i)} must be a mapping, not {sequence.Items[i].KindName}");
                     continue;
                 }
 
@@ -730,7 +733,10 @@ namespace ManifestTools.Loading
                 uri = uri.Kind == "prefix" && uri.Value == "/" ? null : new UriCondition(uri.Kind, uri.Value, ignoreCase);
             }
 
-            return new RouteMatch(name, match.Span, uri, conditions.ToArray(), (IReadOnlyList<Located<string>>?)gateways ?? Array.Empty<Located<string>>(), request);
+            int? port = match.TryGet("port", out _, out var portNode) && portNode is YScalar portScalar && portScalar.IsPlain &&
+                        YamlScalars.TryParseInteger(portScalar.Value, out int number) ? number : (int?)null;
+            return new RouteMatch(name, match.Span, uri, conditions.ToArray(), (IReadOnlyList<Located<string>>?)gateways ?? Array.Empty<Located<string>>(),
+                request, port);
         }
 
         private void ReadMirrors(YMapping http, FieldPath path, List<Destination> mirrors)

@@ -7,6 +7,7 @@ namespace ManifestTools.Model
     /// <summary>
     /// Istio's <c>exportTo</c>: the namespaces that see an object. <c>.</c> is the object's own namespace, <c>*</c> every
     /// namespace, <c>~</c> none; other entries name a namespace. An empty list means every namespace (the mesh default).
+    /// Built once per object, so each question is a set lookup, however many namespaces the list names.
     /// </summary>
     public sealed class ExportTo
     {
@@ -15,6 +16,12 @@ namespace ManifestTools.Model
         public const string None = "~";
 
         public static readonly ExportTo Everywhere = new ExportTo(Array.Empty<Located<string>>(), null, fromAnnotation: false, allowsNone: false);
+
+        private readonly HashSet<string> _namespaces = new HashSet<string>(StringComparer.Ordinal);
+        private readonly bool _local;
+        private readonly bool _everywhere;
+        private readonly bool _nowhere;
+        private IReadOnlyList<string>? _scope;
 
         /// <param name="allowsNone">
         /// Istio accepts <c>~</c> here: on a ServiceEntry and in the Service annotation, not on a VirtualService or a
@@ -26,19 +33,42 @@ namespace ManifestTools.Model
             Span = span;
             FromAnnotation = fromAnnotation;
             AllowsNone = allowsNone;
-            foreach (var value in values)
+
+            // An entry Istio rejects (MT1015) or a placeholder leaves the scope unknown: the object is taken as seen
+            // everywhere, so one mistake is one finding, not one per reference.
+            bool unknown = false, all = false, none = false;
+            foreach (var entry in values)
             {
-                if (Placeholders.In(value.Value) || (value.Value == None && !allowsNone) ||
-                    (value.Value != Local && value.Value != All && value.Value != None && KubernetesNames.CheckDns1123Label(value.Value) != null))
+                var value = entry.Value;
+                if (value == All)
                 {
-                    _unknown = true;
+                    all = true;
+                }
+                else if (value == None)
+                {
+                    none = true;
+                    unknown |= !allowsNone;
+                }
+                else if (value == Local)
+                {
+                    _local = true;
+                }
+                else if (Placeholders.In(value) || KubernetesNames.CheckDns1123Label(value) != null)
+                {
+                    unknown = true;
+                }
+                else
+                {
+                    _namespaces.Add(value);
                 }
             }
-        }
 
-        // An entry Istio rejects (MT1015) or a placeholder leaves the scope unknown: the object is taken as seen
-        // everywhere, so one typo is one finding, not one per reference.
-        private readonly bool _unknown;
+            // Pilot reads the Service annotation into a set: * makes it public, else ~ hides it from every namespace. On
+            // a ServiceEntry, ~ beside other entries is rejected (unknown above unless it stands alone).
+            unknown |= none && !fromAnnotation && values.Count > 1;
+            _everywhere = values.Count == 0 || unknown || all;
+            _nowhere = !_everywhere && none;
+        }
 
         /// <summary>The entries as written, each with its position.</summary>
         public IReadOnlyList<Located<string>> Values { get; }
@@ -52,77 +82,48 @@ namespace ManifestTools.Model
         /// <summary>Istio accepts <c>~</c> (no namespace) in this exportTo.</summary>
         public bool AllowsNone { get; }
 
-        public bool IsEverywhere
-        {
-            get
-            {
-                if (Values.Count == 0 || _unknown)
-                {
-                    return true;
-                }
-
-                foreach (var value in Values)
-                {
-                    if (value.Value == All)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
+        public bool IsEverywhere => _everywhere;
 
         /// <summary>True when an object of <paramref name="ownNamespace"/> with this exportTo is seen from <paramref name="ns"/>.</summary>
-        public bool IsVisibleTo(string ownNamespace, string ns)
-        {
-            if (IsEverywhere)
-            {
-                return true;
-            }
-
-            foreach (var value in Values)
-            {
-                if ((value.Value == Local && ns == ownNamespace) || value.Value == ns)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public bool IsVisibleTo(string ownNamespace, string ns) =>
+            _everywhere || (!_nowhere && ((_local && ns == ownNamespace) || _namespaces.Contains(ns)));
 
         /// <summary>
         /// The namespaces whose view decides what a VirtualService of <paramref name="ownNamespace"/> reaches, as
         /// istioctl's analyzers take them: its own namespace when it is exported everywhere, else each namespace it is
-        /// exported to. An object exported to none (which Istio rejects) is looked at from its own namespace.
+        /// exported to. An object exported to none is looked at from its own namespace.
         /// </summary>
-        public IReadOnlyList<string> Scope(string ownNamespace)
-        {
-            return ScopeOrEverywhere(ownNamespace) ?? new[] { ownNamespace };
-        }
+        public IReadOnlyList<string> Scope(string ownNamespace) => ScopeOrEverywhere(ownNamespace) ?? new[] { ownNamespace };
 
-        /// <summary>
-        /// The namespaces an object of <paramref name="ownNamespace"/> is exported to; null when it is exported everywhere.
-        /// </summary>
+        /// <summary>The namespaces an object of <paramref name="ownNamespace"/> is exported to; null when it is exported everywhere.</summary>
         public IReadOnlyList<string>? ScopeOrEverywhere(string ownNamespace)
         {
-            if (IsEverywhere)
+            if (_everywhere)
             {
                 return null;
             }
 
-            var scope = new List<string>(Values.Count);
-            foreach (var value in Values)
+            if (_scope == null)
             {
-                var ns = value.Value == Local ? ownNamespace : value.Value;
-                if (ns != None && !scope.Contains(ns))
+                var scope = new List<string>(_namespaces.Count + 1);
+                if (_local)
                 {
-                    scope.Add(ns);
+                    scope.Add(ownNamespace);
                 }
+
+                foreach (var ns in _namespaces)
+                {
+                    if (!(_local && ns == ownNamespace))
+                    {
+                        scope.Add(ns);
+                    }
+                }
+
+                scope.Sort(StringComparer.Ordinal);
+                _scope = scope.Count > 0 ? (IReadOnlyList<string>)scope : new[] { ownNamespace };
             }
 
-            return scope.Count > 0 ? (IReadOnlyList<string>)scope : new[] { ownNamespace };
+            return _scope;
         }
 
         /// <summary>
@@ -131,17 +132,14 @@ namespace ManifestTools.Model
         /// </summary>
         public bool IsVisibleToAny(string ownNamespace, IReadOnlyList<string>? scope)
         {
+            if (_everywhere)
+            {
+                return true;
+            }
+
             if (scope == null)
             {
-                foreach (var value in Values)
-                {
-                    if (value.Value != None)
-                    {
-                        return true;
-                    }
-                }
-
-                return Values.Count == 0;
+                return !_nowhere && (_local || _namespaces.Count > 0);
             }
 
             for (int i = 0; i < scope.Count; i++)

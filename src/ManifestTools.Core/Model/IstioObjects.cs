@@ -112,8 +112,9 @@ namespace ManifestTools.Model
     public sealed class Route
     {
         public Route(string protocol, int index, string? name, IReadOnlyList<Destination> destinations, bool hasUnreadableWeight, SourceSpan span,
-            IReadOnlyList<RouteMatch> matches, bool matchesUnreadable, SourceSpan entrySpan)
+            IReadOnlyList<RouteMatch> matches, bool matchesUnreadable, SourceSpan entrySpan, bool isDelegate)
         {
+            IsDelegate = isDelegate;
             Matches = matches;
             MatchesUnreadable = matchesUnreadable;
             EntrySpan = entrySpan;
@@ -146,6 +147,12 @@ namespace ManifestTools.Model
 
         /// <summary>Some match entry could not be read (MT0002): what the route matches is not known.</summary>
         public bool MatchesUnreadable { get; }
+
+        /// <summary>
+        /// The route hands its requests to another VirtualService (<c>delegate</c>): the child's routes take its place,
+        /// and a request none of them matches goes on to the next route.
+        /// </summary>
+        public bool IsDelegate { get; }
 
         /// <summary>Matches every request: no match list, or an entry without conditions.</summary>
         public bool IsCatchAll
@@ -207,6 +214,12 @@ namespace ManifestTools.Model
 
         /// <summary>The reserved name of the mesh's sidecars, as a gateway.</summary>
         public const string MeshGateway = "mesh";
+
+        /// <summary>
+        /// A delegate: a VirtualService without hosts, whose routes another VirtualService's <c>delegate</c> takes in. It
+        /// is bound to whatever its parent is bound to, so nothing about gateways or its own hosts is checked on it.
+        /// </summary>
+        public bool IsDelegate => Hosts.Count == 0;
 
         /// <summary>Applies to the sidecars: no gateways listed, or <c>mesh</c> among them.</summary>
         public bool IsBoundToMesh

@@ -2,7 +2,9 @@ namespace ManifestTools.Model
 {
     /// <summary>
     /// Substitution placeholders that a tool or a person replaces before the file reaches a cluster: envsubst and shell
-    /// <c>${VAR}</c> and <c>$VAR</c>, Kubernetes and Make <c>$(VAR)</c>, Go, Helm or Jinja templates <c>{{ … }}</c>, and the
+    /// <c>${VAR}</c> and <c>$VAR</c>, Kubernetes and Make <c>$(VAR)</c>, Go, Helm or Jinja templates <c>{{ … }}</c>, the
+    /// tokens of .NET release pipelines (Azure DevOps Replace Tokens <c>#{VAR}#</c>, Octopus and Replace Tokens
+    /// <c>__VAR__</c>), and the
     /// fill-in-the-blank names of samples (<c>YOUR_NAMESPACE</c>, <c>PROJECT_ID</c>: capitals, digits and underscores,
     /// which no Kubernetes name may hold). A value that holds one is unknown to the linter, so it is neither reported
     /// as invalid nor taken as a real name to look up.
@@ -26,7 +28,10 @@ namespace ManifestTools.Model
                     return true; // envsubst's $VAR: no Kubernetes name or label may hold a $.
                 }
 
-                string? close = value[i] == '$' ? (next == '{' ? "}" : next == '(' ? ")" : null) : next == '{' ? "}}" : null;
+                string? close = value[i] == '$' ? (next == '{' ? "}" : next == '(' ? ")" : null)
+                    : value[i] == '#' ? (next == '{' ? "}#" : null)
+                    : value[i] == '_' ? (next == '_' && IsTokenName(value, i + 2) ? "__" : null)
+                    : next == '{' ? "}}" : null;
                 if (close != null && value.IndexOf(close, i + 2, System.StringComparison.Ordinal) >= 0)
                 {
                     return true;
@@ -105,6 +110,10 @@ namespace ManifestTools.Model
             return underscore;
         }
 
-        private static readonly char[] Starts = { '$', '{' };
+        /// <summary>A letter or underscore begins the name of a <c>__VAR__</c> token, as in a pipeline variable.</summary>
+        private static bool IsTokenName(string value, int start) =>
+            start < value.Length && ((value[start] >= 'A' && value[start] <= 'Z') || (value[start] >= 'a' && value[start] <= 'z'));
+
+        private static readonly char[] Starts = { '$', '{', '#', '_' };
     }
 }

@@ -52,8 +52,9 @@ namespace ManifestTools.Model
     public sealed class RouteMatch
     {
         public RouteMatch(string? name, SourceSpan span, UriCondition? uri, IReadOnlyList<KeyValuePair<string, string>> conditions,
-            IReadOnlyList<Located<string>> gateways, bool hasRequestConditions)
+            IReadOnlyList<Located<string>> gateways, bool hasRequestConditions, int? port)
         {
+            Port = port;
             Name = name;
             Span = span;
             Uri = uri;
@@ -80,6 +81,31 @@ namespace ManifestTools.Model
         /// <summary><c>match.gateways</c>: the gateways this entry applies on.</summary>
         public IReadOnlyList<Located<string>> Gateways { get; }
 
+        /// <summary><c>port</c>: the port the request was sent to, when the entry names one.</summary>
+        public int? Port { get; }
+
+        /// <summary>The entry applies on the sidecars: it names no gateways, or names <c>mesh</c>.</summary>
+        public bool AppliesOnMesh
+        {
+            get
+            {
+                if (Gateways.Count == 0)
+                {
+                    return true;
+                }
+
+                foreach (var gateway in Gateways)
+                {
+                    if (gateway.Value == VirtualService.MeshGateway)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
         /// <summary>The entry tests the request itself (uri, headers, method, query, scheme, authority): HTTP only.</summary>
         public bool HasRequestConditions { get; }
 
@@ -98,28 +124,25 @@ namespace ManifestTools.Model
                 return false;
             }
 
+            // Both lists are in key order: one walk over the two decides whether the later one holds every condition.
+            int j = 0;
+            var theirs = later.Conditions;
             foreach (var condition in Conditions)
             {
-                if (!later.Has(condition))
+                while (j < theirs.Count && string.CompareOrdinal(theirs[j].Key, condition.Key) < 0)
+                {
+                    j++;
+                }
+
+                if (j == theirs.Count || theirs[j].Key != condition.Key || theirs[j].Value != condition.Value)
                 {
                     return false;
                 }
+
+                j++;
             }
 
             return true;
-        }
-
-        private bool Has(KeyValuePair<string, string> condition)
-        {
-            foreach (var own in Conditions)
-            {
-                if (own.Key == condition.Key)
-                {
-                    return own.Value == condition.Value;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>What the entry matches, canonically: equal keys mean duplicate entries.</summary>

@@ -99,7 +99,7 @@ namespace ManifestTools.Resolution
 
             foreach (var service in VirtualServices)
             {
-                var scope = service.ExportTo.Scope(service.Namespace);
+                var scope = ScopeOf(service);
                 foreach (var route in service.Routes)
                 {
                     foreach (var destination in route.Destinations)
@@ -282,6 +282,31 @@ namespace ManifestTools.Resolution
 
         public string Resolve(string host, string referringNamespace) =>
             HostNames.Resolve(host, referringNamespace, Options.ClusterDomain);
+
+        /// <summary>
+        /// The namespaces whose proxies apply a VirtualService's routes, and so whose view of hosts and DestinationRules
+        /// counts: for one bound only to gateways, the namespaces of those gateways (a gateway proxy routes with what its
+        /// namespace sees); else its own namespace when it is exported everywhere, or the namespaces it is exported to.
+        /// </summary>
+        public IReadOnlyList<string> ScopeOf(VirtualService service)
+        {
+            if (service.IsBoundToMesh)
+            {
+                return service.ExportTo.Scope(service.Namespace);
+            }
+
+            var namespaces = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var gateway in service.Gateways)
+            {
+                var (ns, _) = GatewayKey(gateway.Value, service.Namespace);
+                if (ns.Length > 0)
+                {
+                    namespaces.Add(ns);
+                }
+            }
+
+            return namespaces.Count > 0 ? namespaces.ToList() : (IReadOnlyList<string>)new[] { service.Namespace };
+        }
 
         /// <summary>True when <paramref name="fqdn"/> is one of the VirtualService's own hosts: a handful, so a scan.</summary>
         public bool IsHostOf(VirtualService service, string fqdn)

@@ -7,11 +7,13 @@ using ManifestTools.Model;
 namespace ManifestTools.Rules
 {
     /// <summary>
-    /// MT1014: two Istio Gateways with the same selector serve the same host on one port and bind address, as pilot's
-    /// duplicate check (model.CheckDuplicates) and istioctl's ConflictingGatewayAnalyzer compare them: by the host's DNS
-    /// name, exactly. A wildcard and a name under it do not conflict: pilot merges HTTP servers of one port, and the most
-    /// specific virtual host or SNI name wins. Servers are grouped by selector, port and bind, and hosts indexed by name,
-    /// so each host is one lookup. The later Gateway is reported.
+    /// MT1014: two Istio Gateways with the same selector serve the same host, with TLS, on one port and bind address:
+    /// Envoy then has two filter chains for one server name, and one of them, with its certificate, is dropped. Hosts
+    /// compare as pilot's duplicate check (model.CheckDuplicates) compares them: by DNS name, exactly, so a wildcard and
+    /// a name under it do not conflict (the most specific server name wins). Plain HTTP servers are not compared: pilot
+    /// merges the virtual hosts of one port (the Bookinfo and cert-manager Gateways both serve <c>*</c> on port 80).
+    /// Servers are grouped by selector, port and bind, and hosts indexed by name, so each host is one lookup. The later
+    /// Gateway is reported.
     /// </summary>
     public sealed class ConflictingGatewaysRule : IManifestRule
     {
@@ -25,7 +27,7 @@ namespace ManifestTools.Rules
                 var selector = Selector(gateway.Selector);
                 foreach (var server in gateway.Servers)
                 {
-                    if (!(server.PortNumber is int port))
+                    if (!(server.PortNumber is int port) || !IsTls(server))
                     {
                         continue;
                     }
@@ -77,6 +79,11 @@ namespace ManifestTools.Rules
 
             return null;
         }
+
+        /// <summary>A server that terminates or passes through TLS, and so chooses its filter chain by server name.</summary>
+        private static bool IsTls(GatewayServer server) =>
+            string.Equals(server.Protocol, "HTTPS", System.StringComparison.OrdinalIgnoreCase) ||
+            string.Equals(server.Protocol, "TLS", System.StringComparison.OrdinalIgnoreCase);
 
         /// <summary>A server host's namespace part (<c>*</c> when none is written, <c>.</c> resolved) and its DNS name.</summary>
         private static (string Namespace, string Host) Split(IstioGateway gateway, string host)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ManifestTools.Model;
 using ManifestTools.Resolution;
 
@@ -41,7 +42,7 @@ namespace ManifestTools.Rules
 
         /// <summary>"namespace frontend", "namespaces a, b", or "any namespace" for a null scope.</summary>
         public static string Namespaces(IReadOnlyList<string>? scope) =>
-            scope == null ? "any namespace" : (scope.Count == 1 ? "namespace " : "namespaces ") + string.Join(", ", scope);
+            scope == null ? "any namespace" : (scope.Count == 1 ? "namespace " : "namespaces ") + List(scope);
 
         /// <summary>"its exportTo is ., prod", each entry quoted when it holds a comma or a space.</summary>
         public static string ExportTo(Model.ExportTo exportTo)
@@ -52,8 +53,17 @@ namespace ManifestTools.Rules
                 entries.Add(value.Value.IndexOf(',') >= 0 || value.Value.IndexOf(' ') >= 0 ? $"\"{value.Value}\"" : value.Value);
             }
 
-            return (exportTo.FromAnnotation ? "its networking.istio.io/exportTo is " : "its exportTo is ") + string.Join(", ", entries);
+            return (exportTo.FromAnnotation ? "its networking.istio.io/exportTo is " : "its exportTo is ") + List(entries);
         }
+
+        /// <summary>Few enough names to read in one message; a longer list is cut, and says how many it left out.</summary>
+        private const int ListedNames = 5;
+
+        /// <summary>"a, b, c", or "a, b, c, d, e and 7 more": a message stays one line, whatever the input lists.</summary>
+        public static string List(IReadOnlyList<string> names) =>
+            names.Count <= ListedNames
+                ? string.Join(", ", names)
+                : string.Join(", ", names.Take(ListedNames)) + $" and {(names.Count - ListedNames).ToString(System.Globalization.CultureInfo.InvariantCulture)} more";
 
         /// <summary>How a match entry is named: its name, else its position (<c>match[1]</c>).</summary>
         public static string Match(Route route, int index) =>

@@ -26,7 +26,7 @@ namespace ManifestTools.Rules
                     continue;
                 }
 
-                var scope = service.ExportTo.Scope(service.Namespace);
+                var scope = index.ScopeOf(service);
                 if (IsDefined(index, host, scope, subset.Value))
                 {
                     continue;

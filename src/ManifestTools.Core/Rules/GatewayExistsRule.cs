@@ -8,11 +8,19 @@ namespace ManifestTools.Rules
 {
     /// <summary>
     /// MT1010: each spec.gateways entry of a VirtualService names a Gateway of the input. An error when the input holds
-    /// Gateways of that namespace (the set is known, so a miss is a typo), or one of a near name; a warning when it holds
-    /// none, or the namespace is the mesh's own, since such gateways are often managed from another repository.
+    /// Gateways of that namespace, which is then taken to hold them all, or when a short name misses a Gateway of that
+    /// name in another namespace; a warning when it holds none, when the namespace is the mesh's own (its gateways are
+    /// often managed from another repository) or when the input is known to be incomplete. Other hints never turn a
+    /// partial repository's reference into an error.
     /// </summary>
     public sealed class GatewayExistsRule : IManifestRule
     {
+        /// <summary>At most this many gateways are suggested, so that a message stays one line.</summary>
+        private const int Suggestions = 3;
+
+        /// <summary>Few enough Gateways in one namespace to look for a near name among them on every miss.</summary>
+        private const int NearNameCandidates = 64;
+
         public DiagnosticDescriptor Descriptor => DiagnosticCatalog.GatewayNotFound;
 
         public void Check(RuleContext context)
@@ -29,23 +37,45 @@ namespace ManifestTools.Rules
                     }
 
                     var (ns, name) = MeshIndex.GatewayKey(gateway.Value, service.Namespace);
+                    if (ns.Length == 0 || name.Length == 0)
+                    {
+                        context.Report(service, gateway.Span, Severity.Error, service.Ref.ToString(), gateway.Value, "no gateway",
+                            "it is not a gateway name: write name, namespace/name, or mesh");
+                        continue;
+                    }
+
                     if (index.IsExternalNamespace(ns))
                     {
                         continue;
                     }
 
-                    var hint = Hint(index, ns, name);
                     var severity = Severity.Error;
-                    var unknowable = index.GatewaysIn(ns).Count == 0 ? $"no Gateway of namespace {ns} is in the input"
-                        : IsPlatformNamespace(ns) ? $"the Gateways of namespace {ns} are usually managed with the mesh, not with the services"
-                        : index.InputIsIncomplete is { } why ? $"{why}, which the linter does not read" : null;
-                    if (unknowable != null && hint.Length == 0)
+                    string found = "no Gateway in the input defines it";
+                    string hint;
+                    if (gateway.Value.IndexOf('/') < 0 && gateway.Value.IndexOf('.') >= 0 &&
+                        index.FindGateways(service.Namespace + "/" + gateway.Value, service.Namespace).Count > 0)
                     {
-                        severity = Severity.Warning;
-                        hint = $"; {unknowable}, so it may be applied from elsewhere: if it is, list namespace {ns} under external.namespaces in .manifest-tools.yaml";
+                        // Istio reads a dotted short name as name.namespace, so Gateway "public.v2" beside the VirtualService is missed.
+                        hint = $"; Istio reads a name with a dot as name.namespace: to bind Gateway {service.Namespace}/{gateway.Value}, write ./{gateway.Value}";
+                    }
+                    else
+                    {
+                        hint = Hint(index, service, ns, name, out bool sameNameElsewhere);
+                        // A short name for a Gateway that the input holds in another namespace is the classic slip (the
+                        // shared ingress Gateway named without its namespace). A written namespace is taken at its word.
+                        bool slip = sameNameElsewhere && gateway.Value.IndexOf('/') < 0 && gateway.Value.IndexOf('.') < 0;
+                        var unknowable = slip ? null
+                            : index.GatewaysIn(ns).Count == 0 ? $"no Gateway of namespace {ns} is in the input"
+                            : IsPlatformNamespace(ns) ? $"the Gateways of namespace {ns} are usually managed with the mesh, not with the services"
+                            : index.InputIsIncomplete is { } why ? $"{why}, which the linter does not read" : null;
+                        if (unknowable != null)
+                        {
+                            severity = Severity.Warning;
+                            hint += $"; {unknowable}, so it may be applied from elsewhere: if it is, list namespace {ns} under external.namespaces in .manifest-tools.yaml";
+                        }
                     }
 
-                    context.Report(service, gateway.Span, severity, service.Ref.ToString(), gateway.Value, ns + "/" + name, hint);
+                    context.Report(service, gateway.Span, severity, service.Ref.ToString(), gateway.Value, ns + "/" + name, found + hint);
                 }
             }
         }
@@ -56,18 +86,23 @@ namespace ManifestTools.Rules
         /// </summary>
         private static bool IsPlatformNamespace(string ns) => ns.StartsWith("istio-", StringComparison.Ordinal) || ns == "kube-system";
 
-        /// <summary>Few enough Gateways in one namespace to look for a near name among them on every miss.</summary>
-        private const int NearNameCandidates = 64;
-
-        /// <summary>Names the gateway the author probably meant: the same name in another namespace, or a near name in this one.</summary>
-        private static string Hint(MeshIndex index, string ns, string name)
+        /// <summary>
+        /// Names the gateway the author probably meant: the same name in another namespace, or a near name in this one,
+        /// leaving out those the VirtualService already lists.
+        /// </summary>
+        private static string Hint(MeshIndex index, VirtualService service, string ns, string name, out bool sameNameElsewhere)
         {
+            var listed = service.Gateways.Select(g => MeshIndex.GatewayKey(g.Value, service.Namespace)).ToList();
             var local = index.GatewaysIn(ns);
             var near = local.Count <= NearNameCandidates ? local.Where(o => ClosestMatch.EditDistance(o.Name, name) <= 2) : Enumerable.Empty<ManifestObject>();
-            var candidates = index.GatewaysNamed(name).Where(o => o.Namespace != ns)
+            var elsewhere = index.GatewaysNamed(name).Where(o => o.Namespace != ns && !listed.Contains((o.Namespace, o.Name))).ToList();
+            sameNameElsewhere = elsewhere.Count > 0;
+            var candidates = elsewhere
                 .Concat(near)
+                .Where(o => !listed.Contains((o.Namespace, o.Name)))
                 .Select(o => o.Namespace + "/" + o.Name)
                 .Distinct(StringComparer.Ordinal)
+                .Take(Suggestions)
                 .ToList();
             return candidates.Count == 0 ? string.Empty : $"; did you mean {string.Join(" or ", candidates)}?";
         }

@@ -29,7 +29,7 @@ namespace ManifestTools.Rules
             {
                 if (index.TargetOf(destination) == null)
                 {
-                    Report(context, service, destination.Host, index.ResolvedHost(destination), Describe.Where(service, route), service.ExportTo.Scope(service.Namespace));
+                    Report(context, service, destination.Host, index.ResolvedHost(destination), Describe.Where(service, route), index.ScopeOf(service));
                 }
             }
 

@@ -28,14 +28,14 @@ namespace ManifestTools.Rules
             var index = context.Index;
             foreach (var service in index.VirtualServices)
             {
-                if (!service.IsBoundToMesh)
+                if (!service.IsBoundToMesh || service.IsDelegate)
                 {
                     continue;
                 }
 
                 foreach (var route in service.Routes)
                 {
-                    if (route.Protocol != "http" || !MatchesRequests(route))
+                    if (route.Protocol != "http" || !(ListenerPort(route, out int? listener) is true))
                     {
                         continue;
                     }
@@ -55,7 +55,7 @@ namespace ManifestTools.Rules
                         bool opaqueEverywhere = true;
                         foreach (var target in targets)
                         {
-                            var port = PortOf(target.Ports, destination);
+                            var port = PortOf(target.Ports, listener ?? destination.Port?.Value);
                             var declared = port != null ? Declared(port, target.Entry != null) : null;
                             if (declared == null || !OpaqueProtocols.Contains(declared.Value.Protocol))
                             {
@@ -69,8 +69,9 @@ namespace ManifestTools.Rules
                         if (opaqueEverywhere && first is { } found && reported.Add(found.Port))
                         {
                             var number = found.Port.Port.ToString(CultureInfo.InvariantCulture);
+                            var where = listener == null ? $"matches on the request, but sends to port {number}" : $"matches requests sent to port {number}";
                             context.Report(service, destination.Port?.Span ?? destination.Span,
-                                $"{Describe.Route(service, route)} matches on the request, but sends to port {number}, which {found.Source} " +
+                                $"{Describe.Route(service, route)} {where}, which {found.Source} " +
                                 $"declares as {found.Protocol.ToLowerInvariant()}, so the sidecars proxy it without reading HTTP and the match never applies; " +
                                 $"declare port {number} as http (name http-…, or appProtocol: http), or route it with a tcp route");
                         }
@@ -79,27 +80,55 @@ namespace ManifestTools.Rules
             }
         }
 
-        private static bool MatchesRequests(Route route)
+        /// <summary>
+        /// Whether the route matches requests on the sidecars (an entry that tests the request and applies on the mesh),
+        /// and the port of the listener it matches on when its entries name one: a route that sends port 80 requests to
+        /// port 443 (TLS origination) matches on the HTTP listener of port 80. Null when some entry names no port, or when
+        /// entries name different ones, which is not judged.
+        /// </summary>
+        private static bool? ListenerPort(Route route, out int? port)
         {
+            port = null;
+            bool any = false, unnamed = false;
             foreach (var match in route.Matches)
             {
-                if (match.HasRequestConditions)
+                if (!match.HasRequestConditions || !match.AppliesOnMesh)
                 {
-                    return true;
+                    continue;
+                }
+
+                any = true;
+                if (match.Port is int number)
+                {
+                    if (port != null && port != number)
+                    {
+                        return null;
+                    }
+
+                    port = number;
+                }
+                else
+                {
+                    unnamed = true;
                 }
             }
 
-            return false;
+            if (port != null && unnamed)
+            {
+                return null;
+            }
+
+            return any;
         }
 
-        /// <summary>The port a destination sends to: its port number, or the host's only port.</summary>
-        private static ServicePort? PortOf(IReadOnlyList<ServicePort> ports, Destination destination)
+        /// <summary>The port of a number (the listener's, or the destination's), or the host's only port when none is named.</summary>
+        private static ServicePort? PortOf(IReadOnlyList<ServicePort> ports, int? number)
         {
-            if (destination.Port is { } number)
+            if (number is int named)
             {
                 foreach (var port in ports)
                 {
-                    if (port.Port == number.Value)
+                    if (port.Port == named)
                     {
                         return port;
                     }

@@ -15,6 +15,11 @@ namespace ManifestTools.Rules
         {
             foreach (var service in context.Index.VirtualServices)
             {
+                if (service.IsDelegate)
+                {
+                    continue; // Its matches apply on the gateways of the VirtualService that delegates to it.
+                }
+
                 HashSet<(string, string)>? bound = null;
                 foreach (var route in service.Routes)
                 {
@@ -37,7 +42,7 @@ namespace ManifestTools.Rules
                             {
                                 var boundTo = service.Gateways.Count == 0
                                     ? "it has no spec.gateways, so it applies on the mesh only"
-                                    : "it is bound to " + string.Join(", ", service.Gateways.Select(g => g.Value));
+                                    : "it is bound to " + Describe.List(service.Gateways.Select(g => g.Value).ToList());
                                 context.Report(service, gateway.Span, Describe.Match(route, i), Describe.Route(service, route), gateway.Value,
                                     service.Ref.ToString(), boundTo, Fix(service, gateway.Value));
                             }

@@ -77,11 +77,6 @@ namespace ManifestTools.Rules
                 }
 
                 var namespaces = Namespaces(definition.Service);
-                if (namespaces.Count == 0)
-                {
-                    return; // Exported to no namespace: no sidecar sees it.
-                }
-
                 _first ??= definition;
                 _byNamespace ??= new Dictionary<string, (VirtualService, Located<string>)>(System.StringComparer.Ordinal);
                 foreach (var ns in namespaces)
@@ -127,21 +122,8 @@ namespace ManifestTools.Rules
                 return null;
             }
 
-            /// <summary>The namespaces a VirtualService that is not exported everywhere is seen from (~ sees none).</summary>
-            private static IReadOnlyList<string> Namespaces(VirtualService service)
-            {
-                var namespaces = new List<string>();
-                foreach (var value in service.ExportTo.Values)
-                {
-                    var ns = value.Value == ExportTo.Local ? service.Namespace : value.Value;
-                    if (ns != ExportTo.None && !namespaces.Contains(ns))
-                    {
-                        namespaces.Add(ns);
-                    }
-                }
-
-                return namespaces;
-            }
+            /// <summary>The namespaces a VirtualService that is not exported everywhere is seen from.</summary>
+            private static IReadOnlyList<string> Namespaces(VirtualService service) => service.ExportTo.Scope(service.Namespace);
         }
     }
 }

@@ -3,7 +3,13 @@ using ManifestTools.Model;
 
 namespace ManifestTools.Rules
 {
-    /// <summary>What an earlier route of the same list does to a later one: the analysis MT1017 and MT1018 report from.</summary>
+    /// <summary>
+    /// What an earlier route of the same list does to a later one: the analysis MT1017 and MT1018 report from. Istio
+    /// tries http routes in order, so an earlier match that covers a later one takes its requests. For tcp and tls
+    /// routes, Envoy picks the filter chain by the most specific destination address and server name, whatever the
+    /// order, so only an exact repeat (which Istio drops) or a route after one without a match is never used. A
+    /// delegate route covers nothing: requests its child does not match go on to the next route.
+    /// </summary>
     internal sealed class RouteOrder
     {
         /// <summary>
@@ -67,6 +73,8 @@ namespace ManifestTools.Rules
                     continue; // What it matches is unknown: it neither covers nor is covered.
                 }
 
+                bool ordered = protocol == "http";
+
                 List<(int, Route, int, bool)>? covered = null;
                 for (int i = 0; i < route.Matches.Count && earlier != null; i++)
                 {
@@ -77,7 +85,7 @@ namespace ManifestTools.Rules
                     {
                         by = (same.Route, same.Index, true);
                     }
-                    else
+                    else if (ordered)
                     {
                         for (int j = 0; j < earlier.Count && j < ComparedMatches; j++)
                         {
@@ -98,6 +106,11 @@ namespace ManifestTools.Rules
                 if (covered != null)
                 {
                     yield return new RouteOrder(route, null, covered);
+                }
+
+                if (route.IsDelegate)
+                {
+                    continue;
                 }
 
                 for (int i = 0; i < route.Matches.Count; i++)

@@ -8,7 +8,7 @@ namespace ManifestTools.Tests.Rules
         [Fact]
         public void SameSelectorPortAndHost_ReportsTheSecondGateway_AtItsHost()
         {
-            var diagnostics = Lint.Files(("gateways/a.yaml", Gateways.Gateway("a")), ("gateways/b.yaml", Gateways.Gateway("b")));
+            var diagnostics = Lint.Files(("gateways/a.yaml", Gateways.Gateway("a", protocol: "HTTPS")), ("gateways/b.yaml", Gateways.Gateway("b", protocol: "HTTPS")));
 
             var d = Assert.Single(diagnostics.Only("MT1014"));
             Assert.Equal((Severity.Error, "gateways/b.yaml", 10, 15), (d.Severity, d.File, d.Span.Line, d.Span.Column));
@@ -24,7 +24,7 @@ namespace ManifestTools.Tests.Rules
         [InlineData("[\"default/bookinfo.example.com\"]", "[\"./bookinfo.example.com\"]")]
         public void OverlappingHosts_Conflict(string first, string second)
         {
-            Assert.Single(Lint.Yaml(Mesh.Join(Gateways.Gateway("a", hosts: first), Gateways.Gateway("b", hosts: second))).Only("MT1014"));
+            Assert.Single(Lint.Yaml(Mesh.Join(Gateways.Gateway("a", protocol: "HTTPS", hosts: first), Gateways.Gateway("b", protocol: "HTTPS", hosts: second))).Only("MT1014"));
         }
 
         [Theory]
@@ -39,17 +39,27 @@ namespace ManifestTools.Tests.Rules
         public void DifferentHostsPortsOrWorkloads_AndAWildcardBesideANameUnderIt_AreSilent(string firstHost, int firstPort, string firstSelector, string secondHost, int secondPort, string secondSelector)
         {
             var yaml = Mesh.Join(
-                Gateways.Gateway("a", hosts: $"[\"{firstHost}\"]", port: firstPort, selector: firstSelector),
-                Gateways.Gateway("b", hosts: $"[\"{secondHost}\"]", port: secondPort, selector: secondSelector));
+                Gateways.Gateway("a", protocol: "HTTPS", hosts: $"[\"{firstHost}\"]", port: firstPort, selector: firstSelector),
+                Gateways.Gateway("b", protocol: "HTTPS", hosts: $"[\"{secondHost}\"]", port: secondPort, selector: secondSelector));
 
             Assert.Empty(Lint.Yaml(yaml).Only("MT1014"));
         }
 
         [Fact]
+        public void PlainHttpServersOfOnePort_AreMerged_NotConflicting()
+        {
+            // Bookinfo's gateway and the cert-manager gateway of Istio's samples both serve * on port 80.
+            var bookinfo = Gateways.Gateway("bookinfo-gateway", hosts: "[\"*\"]");
+            var certManager = Gateways.Gateway("cert-manager-gateway", ns: "istio-system", hosts: "[\"*\"]");
+
+            Assert.Empty(Lint.Yaml(Mesh.Join(bookinfo, certManager)).Only("MT1014"));
+        }
+
+        [Fact]
         public void DifferentBindAddresses_AreSilent()
         {
-            var a = Gateways.Gateway("a").Replace("    - port:", "    - bind: 10.0.0.10\n      port:");
-            var b = Gateways.Gateway("b").Replace("    - port:", "    - bind: 10.0.0.11\n      port:");
+            var a = Gateways.Gateway("a", protocol: "HTTPS").Replace("    - port:", "    - bind: 10.0.0.10\n      port:");
+            var b = Gateways.Gateway("b", protocol: "HTTPS").Replace("    - port:", "    - bind: 10.0.0.11\n      port:");
 
             Assert.Empty(Lint.Yaml(Mesh.Join(a, b)).Only("MT1014"));
             Assert.Single(Lint.Yaml(Mesh.Join(a, b.Replace("10.0.0.11", "10.0.0.10"))).Only("MT1014"));
@@ -58,13 +68,13 @@ namespace ManifestTools.Tests.Rules
         [Fact]
         public void TheSameGatewayInTwoFiles_IsOneObject()
         {
-            Assert.Empty(Lint.Files(("staging/gateway.yaml", Gateways.Gateway()), ("prod/gateway.yaml", Gateways.Gateway())).Only("MT1014"));
+            Assert.Empty(Lint.Files(("staging/gateway.yaml", Gateways.Gateway(protocol: "HTTPS")), ("prod/gateway.yaml", Gateways.Gateway(protocol: "HTTPS"))).Only("MT1014"));
         }
 
         [Fact]
         public void GatewaysInDifferentFolders_AreAWarning()
         {
-            var d = Assert.Single(Lint.Files(("clusters/east/a.yaml", Gateways.Gateway("a")), ("clusters/west/b.yaml", Gateways.Gateway("b"))).Only("MT1014"));
+            var d = Assert.Single(Lint.Files(("clusters/east/a.yaml", Gateways.Gateway("a", protocol: "HTTPS")), ("clusters/west/b.yaml", Gateways.Gateway("b", protocol: "HTTPS"))).Only("MT1014"));
 
             Assert.Equal(Severity.Warning, d.Severity);
         }
@@ -72,7 +82,7 @@ namespace ManifestTools.Tests.Rules
         [Fact]
         public void ManyGateways_EachReportedOnce()
         {
-            var gateways = Enumerable.Range(0, 5).Select(i => Gateways.Gateway("g" + i, hosts: "[\"*\"]")).ToArray();
+            var gateways = Enumerable.Range(0, 5).Select(i => Gateways.Gateway("g" + i, hosts: "[\"*\"]", protocol: "HTTPS")).ToArray();
 
             var diagnostics = Lint.Yaml(Mesh.Join(gateways)).Only("MT1014");
 

@@ -29,24 +29,64 @@ namespace ManifestTools.Tests.Rules
         }
 
         [Fact]
-        public void AnotherMissingGatewayOfTheMeshsNamespace_IsAWarning_UnlessItsNameIsNear()
+        public void AnotherMissingGatewayOfTheMeshsNamespace_IsAWarning_EvenWithANearName()
         {
             var input = Canary(Gateways.Gateway("public-gateway", ns: "istio-system"), Gateways.Edge("[istio-system/ops-gateway]"));
             var d = Assert.Single(Lint.Yaml(input).Only("MT1010"));
             Assert.Equal(Severity.Warning, d.Severity);
             Assert.Contains("the Gateways of namespace istio-system are usually managed with the mesh, not with the services", d.Message);
 
-            var typo = Canary(Gateways.Gateway("public-gateway", ns: "istio-system"), Gateways.Edge("[istio-system/pubilc-gateway]"));
-            Assert.Equal(Severity.Error, Assert.Single(Lint.Yaml(typo).Only("MT1010")).Severity);
+            var near = Canary(Gateways.Gateway("gateway-eu", ns: "istio-system"), Gateways.Edge("[istio-system/gateway-us]"));
+            var hinted = Assert.Single(Lint.Yaml(near).Only("MT1010"));
+            Assert.Equal(Severity.Warning, hinted.Severity);
+            Assert.Contains("did you mean istio-system/gateway-eu?", hinted.Message);
         }
 
         [Fact]
-        public void SameNameInAnotherNamespace_IsSuggested_AndMakesItAnError()
+        public void SameNameInAnotherNamespace_IsSuggested_ButAWrittenNamespaceStaysAWarning()
         {
-            var d = Assert.Single(Lint.Yaml(Canary(Gateways.Gateway(ns: "istio-system"), Gateways.Edge("[bookinfo-gateway]"))).Only("MT1010"));
+            var d = Assert.Single(Lint.Yaml(Canary(Gateways.Gateway(ns: "istio-ingress"), Gateways.Edge("[edge/bookinfo-gateway]"))).Only("MT1010"));
+
+            Assert.Equal(Severity.Warning, d.Severity);
+            Assert.Contains("did you mean istio-ingress/bookinfo-gateway?", d.Message);
+        }
+
+        [Fact]
+        public void AShortNameForAGatewayOfAnotherNamespace_IsTheClassicSlip_AnError()
+        {
+            var d = Assert.Single(Lint.Yaml(Canary(Gateways.Gateway(ns: "istio-ingress"), Gateways.Edge("[bookinfo-gateway]"))).Only("MT1010"));
 
             Assert.Equal(Severity.Error, d.Severity);
-            Assert.EndsWith("did you mean istio-system/bookinfo-gateway?", d.Message);
+            Assert.EndsWith("no Gateway in the input defines it; did you mean istio-ingress/bookinfo-gateway?", d.Message);
+        }
+
+        [Fact]
+        public void GatewaysTheServiceAlreadyLists_AreNotSuggested()
+        {
+            var d = Assert.Single(Lint.Yaml(Canary(Gateways.Gateway("main"), Gateways.Edge("[main, edge/main]"))).Only("MT1010"));
+
+            Assert.DoesNotContain("did you mean", d.Message);
+        }
+
+        [Fact]
+        public void ADottedNameOfAGatewayBesideIt_IsReadAsNameDotNamespace_AndSaysHowToWriteIt()
+        {
+            var d = Assert.Single(Lint.Yaml(Canary(Gateways.Gateway("public.v2"), Gateways.Edge("[public.v2]"))).Only("MT1010"));
+
+            Assert.Equal(Severity.Error, d.Severity);
+            Assert.EndsWith("resolves to v2/public: no Gateway in the input defines it; Istio reads a name with a dot as name.namespace: " +
+                            "to bind Gateway default/public.v2, write ./public.v2", d.Message);
+        }
+
+        [Theory]
+        [InlineData("[\"\"]")]
+        [InlineData("[\"/\"]")]
+        [InlineData("[\"edge/\"]")]
+        public void ANameWithoutANamespaceOrAName_IsNoGatewayName(string gateways)
+        {
+            var d = Assert.Single(Lint.Yaml(Canary(Gateways.Gateway(), Gateways.Edge(gateways))).Only("MT1010"));
+
+            Assert.EndsWith("it is not a gateway name: write name, namespace/name, or mesh", d.Message);
         }
 
         [Theory]

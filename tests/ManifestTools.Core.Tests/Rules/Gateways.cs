@@ -5,7 +5,7 @@ namespace ManifestTools.Tests.Rules
     {
         /// <param name="hosts">A flow sequence of server hosts.</param>
         public static string Gateway(string name = "bookinfo-gateway", string ns = "default", string hosts = "[\"bookinfo.example.com\"]",
-            int port = 80, string selector = "{istio: ingressgateway}") => $$"""
+            int port = 80, string selector = "{istio: ingressgateway}", string protocol = "HTTP") => $$"""
             apiVersion: networking.istio.io/v1
             kind: Gateway
             metadata:
@@ -14,7 +14,7 @@ namespace ManifestTools.Tests.Rules
             spec:
               selector: {{selector}}
               servers:
-                - port: {number: {{port}}, name: http, protocol: HTTP}
+                - port: {number: {{port}}, name: {{protocol.ToLowerInvariant()}}, protocol: {{protocol}}}
                   hosts: {{hosts}}
             """;
 
