@@ -8,10 +8,11 @@ namespace ManifestTools.Rules
 {
     /// <summary>
     /// MT1010: each spec.gateways entry of a VirtualService names a Gateway of the input. An error when the input holds
-    /// Gateways of that namespace, which is then taken to hold them all, or when a short name misses a Gateway of that
-    /// name in another namespace; a warning when it holds none, when the namespace is the mesh's own (its gateways are
-    /// often managed from another repository) or when the input is known to be incomplete. Other hints never turn a
-    /// partial repository's reference into an error.
+    /// Gateways of that namespace, which is then taken to hold them all, when a short name misses a Gateway of that
+    /// name in another namespace, or when the name is one or two letters from a Gateway of an application's namespace;
+    /// a warning when it holds none, when the namespace is the mesh's own (its gateways are often managed from another
+    /// repository) or when the input is known to be incomplete. A Gateway of the same name under a namespace the entry
+    /// writes out is only a hint: a partial repository may hold one Gateway of a name and not another.
     /// </summary>
     public sealed class GatewayExistsRule : IManifestRule
     {
@@ -60,10 +61,12 @@ namespace ManifestTools.Rules
                     }
                     else
                     {
-                        hint = Hint(index, service, ns, name, out bool sameNameElsewhere);
-                        // A short name for a Gateway that the input holds in another namespace is the classic slip (the
-                        // shared ingress Gateway named without its namespace). A written namespace is taken at its word.
-                        bool slip = sameNameElsewhere && gateway.Value.IndexOf('/') < 0 && gateway.Value.IndexOf('.') < 0;
+                        hint = Hint(index, service, ns, name, out bool sameNameElsewhere, out bool nearName);
+                        // Two slips the input proves: a short name for a Gateway it holds in another namespace (the shared
+                        // ingress Gateway named without its namespace), and a misspelt Gateway of an application's
+                        // namespace. A written namespace is taken at its word, and the mesh's namespaces may hold others.
+                        bool slip = (sameNameElsewhere && gateway.Value.IndexOf('/') < 0 && gateway.Value.IndexOf('.') < 0) ||
+                                    (nearName && !IsPlatformNamespace(ns));
                         var unknowable = slip ? null
                             : index.GatewaysIn(ns).Count == 0 ? $"no Gateway of namespace {ns} is in the input"
                             : IsPlatformNamespace(ns) ? $"the Gateways of namespace {ns} are usually managed with the mesh, not with the services"
@@ -90,13 +93,15 @@ namespace ManifestTools.Rules
         /// Names the gateway the author probably meant: the same name in another namespace, or a near name in this one,
         /// leaving out those the VirtualService already lists.
         /// </summary>
-        private static string Hint(MeshIndex index, VirtualService service, string ns, string name, out bool sameNameElsewhere)
+        private static string Hint(MeshIndex index, VirtualService service, string ns, string name, out bool sameNameElsewhere, out bool nearName)
         {
             var listed = service.Gateways.Select(g => MeshIndex.GatewayKey(g.Value, service.Namespace)).ToList();
             var local = index.GatewaysIn(ns);
-            var near = local.Count <= NearNameCandidates ? local.Where(o => ClosestMatch.EditDistance(o.Name, name) <= 2) : Enumerable.Empty<ManifestObject>();
+            var near = (local.Count <= NearNameCandidates ? local.Where(o => ClosestMatch.EditDistance(o.Name, name) <= 2) : Enumerable.Empty<ManifestObject>())
+                .Where(o => !listed.Contains((o.Namespace, o.Name))).ToList();
             var elsewhere = index.GatewaysNamed(name).Where(o => o.Namespace != ns && !listed.Contains((o.Namespace, o.Name))).ToList();
             sameNameElsewhere = elsewhere.Count > 0;
+            nearName = near.Count > 0;
             var candidates = elsewhere
                 .Concat(near)
                 .Where(o => !listed.Contains((o.Namespace, o.Name)))
