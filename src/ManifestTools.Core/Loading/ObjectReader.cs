@@ -511,12 +511,11 @@ namespace ManifestTools.Loading
         {
             var selector = _fields.Labels(spec, "selector", "spec.selector") ?? LabelMap.Empty;
             var servers = new List<GatewayServer>();
-            int index = 0;
             foreach (var (item, itemPath) in _fields.MappingItems(spec, "servers", "spec.servers"))
             {
                 var port = _fields.Mapping(item, "port", itemPath + ".port");
                 var tls = _fields.Mapping(item, "tls", itemPath + ".tls");
-                servers.Add(new GatewayServer(index++,
+                servers.Add(new GatewayServer(
                     _fields.Integer(port, "number", itemPath + ".port.number")?.Value,
                     _fields.String(port, "name", itemPath + ".port.name")?.Value,
                     _fields.String(port, "protocol", itemPath + ".port.protocol")?.Value,
@@ -690,7 +689,7 @@ namespace ManifestTools.Loading
             UriCondition? uri = null;
             bool ignoreCase = false;
             bool request = false;
-            var conditions = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var conditions = new List<KeyValuePair<string, string>>(match.Entries.Count);
             List<Located<string>>? gateways = null;
             foreach (var entry in match.Entries)
             {
@@ -719,12 +718,12 @@ namespace ManifestTools.Loading
                 {
                     foreach (var condition in perKey.Entries)
                     {
-                        conditions[key + "." + condition.Key.Value] = CanonicalYaml.Of(condition.Value);
+                        conditions.Add(new KeyValuePair<string, string>(key + "." + condition.Key.Value, CanonicalYaml.Of(condition.Value)));
                     }
                 }
                 else
                 {
-                    conditions[key] = CanonicalYaml.Of(entry.Value);
+                    conditions.Add(new KeyValuePair<string, string>(key, CanonicalYaml.Of(entry.Value)));
                 }
             }
 
@@ -735,7 +734,9 @@ namespace ManifestTools.Loading
 
             int? port = match.TryGet("port", out _, out var portNode) && portNode is YScalar portScalar && portScalar.IsPlain &&
                         YamlScalars.TryParseInteger(portScalar.Value, out int number) ? number : (int?)null;
-            return new RouteMatch(name, match.Span, uri, conditions.ToArray(), (IReadOnlyList<Located<string>>?)gateways ?? Array.Empty<Located<string>>(),
+            // Keys are unique (a repeated YAML key is MT0001), so ordinal order makes the canonical form.
+            conditions.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            return new RouteMatch(name, match.Span, uri, conditions, (IReadOnlyList<Located<string>>?)gateways ?? Array.Empty<Located<string>>(),
                 request, port);
         }
 

@@ -6,11 +6,10 @@ namespace ManifestTools.Model
     /// <summary>One <c>servers[]</c> entry of an Istio Gateway.</summary>
     public sealed class GatewayServer
     {
-        public GatewayServer(int index, int? portNumber, string? portName, string? protocol, IReadOnlyList<Located<string>> hosts, string? tlsMode,
+        public GatewayServer(int? portNumber, string? portName, string? protocol, IReadOnlyList<Located<string>> hosts, string? tlsMode,
             string? bind, SourceSpan span)
         {
             Bind = bind;
-            Index = index;
             PortNumber = portNumber;
             PortName = portName;
             Protocol = protocol;
@@ -18,8 +17,6 @@ namespace ManifestTools.Model
             TlsMode = tlsMode;
             Span = span;
         }
-
-        public int Index { get; }
 
         /// <summary><c>port.number</c>; null when it is missing or a placeholder.</summary>
         public int? PortNumber { get; }

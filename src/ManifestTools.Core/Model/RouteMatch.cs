@@ -42,7 +42,6 @@ namespace ManifestTools.Model
             }
         }
 
-        public override string ToString() => $"uri {Kind} {Value}";
     }
 
     /// <summary>
@@ -145,24 +144,26 @@ namespace ManifestTools.Model
             return true;
         }
 
+        // Both route-order rules ask for it; rules run in parallel, and a race only computes the same string twice.
+        private string? _key;
+
         /// <summary>What the entry matches, canonically: equal keys mean duplicate entries.</summary>
-        public string Key
+        public string Key => _key ??= BuildKey();
+
+        private string BuildKey()
         {
-            get
+            var key = new System.Text.StringBuilder();
+            if (Uri != null)
             {
-                var key = new System.Text.StringBuilder();
-                if (Uri != null)
-                {
-                    key.Append("uri=").Append(Uri.Kind).Append(':').Append(Uri.IgnoreCase ? "i:" : string.Empty).Append(Uri.Value);
-                }
-
-                foreach (var condition in Conditions)
-                {
-                    key.Append('\n').Append(condition.Key).Append('=').Append(condition.Value);
-                }
-
-                return key.ToString();
+                key.Append("uri=").Append(Uri.Kind).Append(':').Append(Uri.IgnoreCase ? "i:" : string.Empty).Append(Uri.Value);
             }
+
+            foreach (var condition in Conditions)
+            {
+                key.Append('\n').Append(condition.Key).Append('=').Append(condition.Value);
+            }
+
+            return key.ToString();
         }
     }
 }

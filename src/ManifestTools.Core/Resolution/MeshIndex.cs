@@ -28,6 +28,10 @@ namespace ManifestTools.Resolution
             new Dictionary<Destination, (string, IReadOnlyList<HostTarget>, VirtualService)>();
         private readonly Dictionary<DestinationRule, string> _ruleHosts = new Dictionary<DestinationRule, string>();
 
+        // Each VirtualService's own hosts resolved, and the namespaces its routes apply in: several rules ask per destination.
+        private readonly Dictionary<VirtualService, (IReadOnlyList<string> Hosts, IReadOnlyList<string> Scope)> _services =
+            new Dictionary<VirtualService, (IReadOnlyList<string>, IReadOnlyList<string>)>();
+
         // Gateways by namespace/name: Istio's and the Kubernetes Gateway API's, each with every definition in the input.
         private readonly Dictionary<(string Namespace, string Name), List<ManifestObject>> _gateways = new Dictionary<(string, string), List<ManifestObject>>();
         private readonly Dictionary<string, List<ManifestObject>> _gatewaysByNamespace = new Dictionary<string, List<ManifestObject>>(StringComparer.Ordinal);
@@ -99,7 +103,14 @@ namespace ManifestTools.Resolution
 
             foreach (var service in VirtualServices)
             {
-                var scope = ScopeOf(service);
+                var scope = ComputeScope(service);
+                var hosts = new string[service.Hosts.Count];
+                for (int i = 0; i < hosts.Length; i++)
+                {
+                    hosts[i] = Resolve(service.Hosts[i].Value, service.Namespace);
+                }
+
+                _services[service] = (hosts, scope);
                 foreach (var route in service.Routes)
                 {
                     foreach (var destination in route.Destinations)
@@ -288,7 +299,12 @@ namespace ManifestTools.Resolution
         /// counts: for one bound only to gateways, the namespaces of those gateways (a gateway proxy routes with what its
         /// namespace sees); else its own namespace when it is exported everywhere, or the namespaces it is exported to.
         /// </summary>
-        public IReadOnlyList<string> ScopeOf(VirtualService service)
+        public IReadOnlyList<string> ScopeOf(VirtualService service) => _services[service].Scope;
+
+        /// <summary>The VirtualService's hosts, each resolved as Istio resolves it (short names in its namespace), in order.</summary>
+        public IReadOnlyList<string> HostsOf(VirtualService service) => _services[service].Hosts;
+
+        private IReadOnlyList<string> ComputeScope(VirtualService service)
         {
             if (service.IsBoundToMesh)
             {
@@ -311,9 +327,9 @@ namespace ManifestTools.Resolution
         /// <summary>True when <paramref name="fqdn"/> is one of the VirtualService's own hosts: a handful, so a scan.</summary>
         public bool IsHostOf(VirtualService service, string fqdn)
         {
-            foreach (var host in service.Hosts)
+            foreach (var host in HostsOf(service))
             {
-                if (string.Equals(Resolve(host.Value, service.Namespace), fqdn, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(host, fqdn, StringComparison.OrdinalIgnoreCase))
                 {
                     return true;
                 }

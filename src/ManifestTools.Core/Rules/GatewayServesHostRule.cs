@@ -28,7 +28,7 @@ namespace ManifestTools.Rules
                 }
 
                 // A short host is matched as written and as the FQDN Istio expands it to.
-                var hosts = service.Hosts.Select(h => h.Value).Concat(service.Hosts.Select(h => index.Resolve(h.Value, service.Namespace))).Distinct().ToList();
+                var hosts = service.Hosts.Select(h => h.Value).Concat(index.HostsOf(service)).Distinct().ToList();
                 foreach (var reference in service.Gateways)
                 {
                     var gateways = index.FindGateways(reference.Value, service.Namespace);

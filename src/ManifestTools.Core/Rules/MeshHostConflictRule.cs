@@ -24,14 +24,16 @@ namespace ManifestTools.Rules
                     continue;
                 }
 
-                foreach (var written in service.Hosts)
+                var resolved = index.HostsOf(service);
+                for (int i = 0; i < resolved.Count; i++)
                 {
+                    var written = service.Hosts[i];
                     if (Placeholders.In(written.Value))
                     {
                         continue;
                     }
 
-                    var fqdn = index.Resolve(written.Value, service.Namespace);
+                    var fqdn = resolved[i];
                     if (!hosts.TryGetValue(fqdn, out var host))
                     {
                         hosts.Add(fqdn, host = new Host());
