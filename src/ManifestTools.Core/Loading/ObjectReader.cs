@@ -501,6 +501,11 @@ namespace ManifestTools.Loading
 
         private ExportTo ReadExportTo(YMapping? spec, bool allowsNone = false)
         {
+            if (spec == null || !spec.TryGet("exportTo", out _, out _))
+            {
+                return ExportTo.Everywhere;
+            }
+
             var values = _fields.Strings(spec, "exportTo", "spec.exportTo");
             return values.Count == 0
                 ? ExportTo.Everywhere

@@ -365,14 +365,8 @@ namespace ManifestTools.Resolution
         /// rule beside its host, or in istio-system, serves every namespace it is exported to, and any other rule serves
         /// its own namespace only.
         /// </summary>
-        public IReadOnlyList<HostTarget> TargetsOf(DestinationRule rule)
-        {
-            var fqdn = ResolvedHost(rule);
-            var own = new[] { rule.Namespace };
-            var exported = rule.ExportTo.ScopeOrEverywhere(rule.Namespace);
-            return FindHosts(fqdn, target => target.IsVisibleToAny(
-                target.Object.Namespace == rule.Namespace || rule.Namespace == RootNamespace ? exported : own));
-        }
+        public IReadOnlyList<HostTarget> TargetsOf(DestinationRule rule) =>
+            FindHosts(ResolvedHost(rule), new Visibility(null, rule, rule.ExportTo.ScopeOrEverywhere(rule.Namespace)));
 
         /// <summary>The mesh's root namespace (meshConfig.rootNamespace), whose rules apply to every namespace.</summary>
         private const string RootNamespace = "istio-system";
@@ -388,27 +382,75 @@ namespace ManifestTools.Resolution
         /// namespace in <paramref name="scope"/> sees (null: any namespace), in input order. A ServiceEntry for <c>*</c>
         /// exported to its own namespace hides no unknown host of another.
         /// </summary>
-        public IReadOnlyList<HostTarget> FindHosts(string fqdn, IReadOnlyList<string>? scope) => FindHosts(fqdn, t => t.IsVisibleToAny(scope));
+        public IReadOnlyList<HostTarget> FindHosts(string fqdn, IReadOnlyList<string>? scope) => FindHosts(fqdn, new Visibility(scope, null, null));
 
-        private IReadOnlyList<HostTarget> FindHosts(string fqdn, Func<HostTarget, bool> isVisible)
+        /// <summary>
+        /// Who is looking: the namespaces of a scope, or, for a DestinationRule, its namespace and exported scope (pilot's
+        /// lookup, see <see cref="TargetsOf(DestinationRule)"/>). A struct, so that every destination's lookup allocates
+        /// nothing when, as usual, every definition is exported everywhere.
+        /// </summary>
+        private readonly struct Visibility
+        {
+            private readonly IReadOnlyList<string>? _scope;
+            private readonly DestinationRule? _rule;
+            private readonly IReadOnlyList<string>? _exported;
+
+            public Visibility(IReadOnlyList<string>? scope, DestinationRule? rule, IReadOnlyList<string>? exported)
+            {
+                _scope = scope;
+                _rule = rule;
+                _exported = exported;
+            }
+
+            public bool Sees(HostTarget target)
+            {
+                if (_rule == null)
+                {
+                    return target.IsVisibleToAny(_scope);
+                }
+
+                return target.Object.Namespace == _rule.Namespace || _rule.Namespace == RootNamespace
+                    ? target.IsVisibleToAny(_exported)
+                    : target.ExportTo.IsVisibleTo(target.Object.Namespace, _rule.Namespace);
+            }
+        }
+
+        private IReadOnlyList<HostTarget> FindHosts(string fqdn, Visibility visibility)
         {
             if (_hosts.TryGetValue(fqdn, out var targets))
             {
-                if (targets.TrueForAll(t => isVisible(t)))
+                int seen = 0;
+                foreach (var target in targets)
+                {
+                    if (visibility.Sees(target))
+                    {
+                        seen++;
+                    }
+                }
+
+                if (seen == targets.Count)
                 {
                     return targets;
                 }
 
-                var visible = targets.Where(isVisible).ToList();
-                if (visible.Count > 0)
+                if (seen > 0)
                 {
+                    var visible = new List<HostTarget>(seen);
+                    foreach (var target in targets)
+                    {
+                        if (visibility.Sees(target))
+                        {
+                            visible.Add(target);
+                        }
+                    }
+
                     return visible;
                 }
             }
 
             foreach (var (wildcard, wildcardTarget) in _wildcardHosts)
             {
-                if (HostNames.WildcardMatches(wildcard, fqdn) && isVisible(wildcardTarget))
+                if (HostNames.WildcardMatches(wildcard, fqdn) && visibility.Sees(wildcardTarget))
                 {
                     return new[] { wildcardTarget };
                 }
@@ -449,14 +491,31 @@ namespace ManifestTools.Resolution
         {
             if (_rulesByHost.TryGetValue(fqdn, out var exact))
             {
-                if (scope == null || exact.TrueForAll(r => r.ExportTo.IsVisibleToAny(r.Namespace, scope)))
+                int seen = 0;
+                foreach (var rule in exact)
+                {
+                    if (scope == null || rule.ExportTo.IsVisibleToAny(rule.Namespace, scope))
+                    {
+                        seen++;
+                    }
+                }
+
+                if (seen == exact.Count)
                 {
                     return exact;
                 }
 
-                var visible = exact.Where(r => r.ExportTo.IsVisibleToAny(r.Namespace, scope)).ToList();
-                if (visible.Count > 0)
+                if (seen > 0)
                 {
+                    var visible = new List<DestinationRule>(seen);
+                    foreach (var rule in exact)
+                    {
+                        if (rule.ExportTo.IsVisibleToAny(rule.Namespace, scope))
+                        {
+                            visible.Add(rule);
+                        }
+                    }
+
                     return visible;
                 }
             }

@@ -41,7 +41,7 @@ namespace ManifestTools.Rules
                     }
 
                     // A split between subsets sends every share to the same port: one finding per route and port.
-                    var reported = new HashSet<ServicePort>();
+                    HashSet<ServicePort>? reported = null;
                     foreach (var destination in route.Destinations)
                     {
                         var targets = index.TargetsOf(destination);
@@ -51,27 +51,28 @@ namespace ManifestTools.Rules
                         }
 
                         // Every definition of the host is an alternative: report only when each declares the port opaque.
-                        (ServicePort Port, string Protocol, string Source)? first = null;
+                        (ServicePort Port, string Protocol, Resolution.HostTarget Target)? first = null;
                         bool opaqueEverywhere = true;
                         foreach (var target in targets)
                         {
                             var port = PortOf(target.Ports, listener ?? destination.Port?.Value);
-                            var declared = port != null ? Declared(port, target.Entry != null) : null;
-                            if (declared == null || !OpaqueProtocols.Contains(declared.Value.Protocol))
+                            var declared = port != null ? Declared(port) : null;
+                            if (declared == null || !OpaqueProtocols.Contains(declared))
                             {
                                 opaqueEverywhere = false;
                                 break;
                             }
 
-                            first ??= (port!, declared.Value.Protocol, $"{target.Object.Kind} {target.Object.Namespace}/{target.Object.Name} {declared.Value.Source}");
+                            first ??= (port!, declared, target);
                         }
 
-                        if (opaqueEverywhere && first is { } found && reported.Add(found.Port))
+                        if (opaqueEverywhere && first is { } found && (reported ??= new HashSet<ServicePort>()).Add(found.Port))
                         {
                             var number = found.Port.Port.ToString(CultureInfo.InvariantCulture);
                             var where = listener == null ? $"matches on the request, but sends to port {number}" : $"matches requests sent to port {number}";
+                            var target = found.Target.Object;
                             context.Report(service, destination.Port?.Span ?? destination.Span,
-                                $"{Describe.Route(service, route)} {where}, which {found.Source} " +
+                                $"{Describe.Route(service, route)} {where}, which {target.Kind} {target.Namespace}/{target.Name} {Source(found.Port, found.Target.Entry != null)} " +
                                 $"declares as {found.Protocol.ToLowerInvariant()}, so the sidecars proxy it without reading HTTP and the match never applies; " +
                                 $"declare port {number} as http (name http-…, or appProtocol: http), or route it with a tcp route");
                         }
@@ -140,21 +141,25 @@ namespace ManifestTools.Rules
             return ports.Count == 1 ? ports[0] : null;
         }
 
-        /// <summary>The protocol a port declares, and how: appProtocol (or a ServiceEntry's protocol) first, then the name's prefix.</summary>
-        private static (string Protocol, string Source)? Declared(ServicePort port, bool isEntry)
+        /// <summary>The protocol a port declares: appProtocol (or a ServiceEntry's protocol) first, then the name's prefix; null when neither.</summary>
+        private static string? Declared(ServicePort port)
         {
             if (port.AppProtocol is { } appProtocol)
             {
-                return (appProtocol, $"({(isEntry ? "protocol" : "appProtocol")} {appProtocol})");
+                return appProtocol;
             }
 
             if (port.Name is { } name)
             {
                 int dash = name.IndexOf('-');
-                return (dash < 0 ? name : name.Substring(0, dash), $"(port name {name})");
+                return dash < 0 ? name : name.Substring(0, dash);
             }
 
             return null;
         }
+
+        /// <summary>Where the declaration is, in a message's words: "(appProtocol tcp)", "(port name tcp-db)".</summary>
+        private static string Source(ServicePort port, bool isEntry) =>
+            port.AppProtocol is { } appProtocol ? $"({(isEntry ? "protocol" : "appProtocol")} {appProtocol})" : $"(port name {port.Name})";
     }
 }

@@ -62,6 +62,7 @@ namespace ManifestTools.Rules
         {
             private (VirtualService Service, Located<string> Host)? _everywhere;
             private (VirtualService Service, Located<string> Host)? _first;
+
             // Most hosts have one VirtualService, exported everywhere: these stay null for them.
             private Dictionary<string, (VirtualService Service, Located<string> Host)>? _byNamespace;
             private HashSet<VirtualService>? _reported;
@@ -96,13 +97,13 @@ namespace ManifestTools.Rules
                 var service = definition.Service;
                 if (service.ExportTo.IsEverywhere)
                 {
-                    foreach (var earlier in new[] { _everywhere, _first })
+                    var found = _everywhere is { } all && !all.Service.IsSameObject(service) ? all
+                        : _first is { } first && !first.Service.IsSameObject(service) ? first
+                        : ((VirtualService Service, Located<string> Host)?)null;
+                    if (found is { } earlier)
                     {
-                        if (earlier is { } found && !found.Service.IsSameObject(service))
-                        {
-                            seenFrom = found.Service.ExportTo.IsEverywhere ? "every namespace" : "namespace " + Namespaces(found.Service)[0];
-                            return found;
-                        }
+                        seenFrom = earlier.Service.ExportTo.IsEverywhere ? "every namespace" : "namespace " + Namespaces(earlier.Service)[0];
+                        return earlier;
                     }
                 }
                 else

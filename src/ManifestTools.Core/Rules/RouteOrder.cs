@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using ManifestTools.Model;
 
@@ -39,17 +40,25 @@ namespace ManifestTools.Rules
         /// <summary>The routes of a VirtualService that an earlier route of the same list affects: http, then tcp, then tls.</summary>
         public static IEnumerable<RouteOrder> Of(VirtualService service)
         {
-            foreach (var protocol in new[] { "http", "tcp", "tls" })
+            // Nearly every VirtualService has a route or two and nothing to say: answer those without an iterator.
+            if (service.Routes.Count < 2)
             {
-                foreach (var order in Of(service, protocol))
-                {
-                    yield return order;
-                }
+                return Array.Empty<RouteOrder>();
             }
+
+            List<RouteOrder>? orders = null;
+            foreach (var protocol in Protocols)
+            {
+                Of(service, protocol, ref orders);
+            }
+
+            return (IEnumerable<RouteOrder>?)orders ?? Array.Empty<RouteOrder>();
         }
 
-        /// <summary>The routes of one VirtualService's http, tcp or tls list that an earlier route affects, in order.</summary>
-        private static IEnumerable<RouteOrder> Of(VirtualService service, string protocol)
+        private static readonly string[] Protocols = { "http", "tcp", "tls" };
+
+        /// <summary>Adds the routes of one VirtualService's http, tcp or tls list that an earlier route affects, in order.</summary>
+        private static void Of(VirtualService service, string protocol, ref List<RouteOrder>? orders)
         {
             Route? catchAll = null;
             // Created with the first match entry: most lists are one route, or end in a catch-all.
@@ -64,7 +73,7 @@ namespace ManifestTools.Rules
 
                 if (catchAll != null)
                 {
-                    yield return new RouteOrder(route, catchAll, System.Array.Empty<(int, Route, int, bool)>());
+                    (orders ??= new List<RouteOrder>()).Add(new RouteOrder(route, catchAll, Array.Empty<(int, Route, int, bool)>()));
                     continue;
                 }
 
@@ -105,7 +114,7 @@ namespace ManifestTools.Rules
 
                 if (covered != null)
                 {
-                    yield return new RouteOrder(route, null, covered);
+                    (orders ??= new List<RouteOrder>()).Add(new RouteOrder(route, null, covered));
                 }
 
                 if (route.IsDelegate)
