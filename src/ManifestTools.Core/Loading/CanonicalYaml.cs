@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using ManifestTools.Yaml;
@@ -42,7 +43,11 @@ namespace ManifestTools.Loading
                 case YMapping mapping:
                     text.Append('{');
                     bool first = true;
-                    foreach (var entry in mapping.Entries.OrderBy(e => e.Key.Value, StringComparer.Ordinal))
+                    // A string match is one entry ({exact: v}): no order to impose.
+                    IEnumerable<KeyValuePair<YScalar, YNode>> entries = mapping.Entries.Count < 2
+                        ? mapping.Entries
+                        : mapping.Entries.OrderBy(e => e.Key.Value, StringComparer.Ordinal);
+                    foreach (var entry in entries)
                     {
                         if (!first)
                         {

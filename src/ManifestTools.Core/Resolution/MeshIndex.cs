@@ -24,8 +24,8 @@ namespace ManifestTools.Resolution
         private readonly Dictionary<string, NamespacePods> _pods = new Dictionary<string, NamespacePods>(StringComparer.Ordinal);
 
         // Resolved once here: several rules ask about every destination and every DestinationRule host.
-        private readonly Dictionary<Destination, (string Fqdn, IReadOnlyList<HostTarget> Targets, VirtualService Service)> _destinations =
-            new Dictionary<Destination, (string, IReadOnlyList<HostTarget>, VirtualService)>();
+        private readonly Dictionary<Destination, (string Fqdn, IReadOnlyList<HostTarget> Targets)> _destinations =
+            new Dictionary<Destination, (string, IReadOnlyList<HostTarget>)>();
         private readonly Dictionary<DestinationRule, string> _ruleHosts = new Dictionary<DestinationRule, string>();
 
         // Each VirtualService's own hosts resolved, and the namespaces its routes apply in: several rules ask per destination.
@@ -356,9 +356,6 @@ namespace ManifestTools.Resolution
         /// </summary>
         public IReadOnlyList<HostTarget> TargetsOf(Destination destination) => _destinations[destination].Targets;
 
-        /// <summary>The VirtualService a destination or mirror belongs to.</summary>
-        public VirtualService ServiceOf(Destination destination) => _destinations[destination].Service;
-
         /// <summary>
         /// Every definition of the Service or ServiceEntry a DestinationRule's host names that a proxy using the rule sees.
         /// Pilot looks a rule up in the proxy's namespace, then in the host's namespace, then in the root namespace: so a
@@ -374,7 +371,7 @@ namespace ManifestTools.Resolution
         private void AddDestination(VirtualService service, IReadOnlyList<string> scope, Destination destination)
         {
             var fqdn = Resolve(destination.Host.Value, service.Namespace);
-            _destinations[destination] = (fqdn, FindHosts(fqdn, scope), service);
+            _destinations[destination] = (fqdn, FindHosts(fqdn, scope));
         }
 
         /// <summary>

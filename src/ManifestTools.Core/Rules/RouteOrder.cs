@@ -19,6 +19,9 @@ namespace ManifestTools.Rules
         /// </summary>
         private const int ComparedMatches = 512;
 
+        /// <summary>Below this many earlier entries, exact repeats are found by comparing keys: no dictionary for a short list.</summary>
+        private const int IndexedFrom = 8;
+
         private RouteOrder(Route route, Route? catchAll, IReadOnlyList<(int Match, Route By, int ByMatch, bool Same)> covered)
         {
             Route = route;
@@ -36,6 +39,25 @@ namespace ManifestTools.Rules
 
         /// <summary>Never used: after a catch-all route, or every one of its match entries covered.</summary>
         public bool IsUnreachable => AfterCatchAll != null || (Route.Matches.Count > 0 && Covered.Count == Route.Matches.Count);
+
+        /// <summary>The earliest entry with this key: through the dictionary once there is one, else by a pass over the few.</summary>
+        private static (Route Route, int Index)? Repeat(List<(RouteMatch Match, Route Route, int Index)> earlier, Dictionary<string, (Route Route, int Index)>? byKey, string key)
+        {
+            if (byKey != null)
+            {
+                return byKey.TryGetValue(key, out var found) ? found : ((Route, int)?)null;
+            }
+
+            foreach (var (match, route, index) in earlier)
+            {
+                if (match.Key == key)
+                {
+                    return (route, index);
+                }
+            }
+
+            return null;
+        }
 
         /// <summary>The routes of a VirtualService that an earlier route of the same list affects: http, then tcp, then tls.</summary>
         public static IEnumerable<RouteOrder> Of(VirtualService service)
@@ -90,7 +112,7 @@ namespace ManifestTools.Rules
                     var match = route.Matches[i];
                     var key = match.Key;
                     (Route By, int ByMatch, bool Same)? by = null;
-                    if (byKey!.TryGetValue(key, out var same))
+                    if (Repeat(earlier, byKey, key) is { } same)
                     {
                         by = (same.Route, same.Index, true);
                     }
@@ -125,12 +147,21 @@ namespace ManifestTools.Rules
                 for (int i = 0; i < route.Matches.Count; i++)
                 {
                     earlier ??= new List<(RouteMatch, Route, int)>();
-                    byKey ??= new Dictionary<string, (Route, int)>(System.StringComparer.Ordinal);
                     earlier.Add((route.Matches[i], route, i));
-                    var key = route.Matches[i].Key;
-                    if (!byKey.ContainsKey(key))
+                    if (earlier.Count == IndexedFrom)
                     {
-                        byKey.Add(key, (route, i));
+                        byKey = new Dictionary<string, (Route, int)>(StringComparer.Ordinal);
+                        foreach (var (match, by, index) in earlier)
+                        {
+                            if (!byKey.ContainsKey(match.Key))
+                            {
+                                byKey.Add(match.Key, (by, index));
+                            }
+                        }
+                    }
+                    else if (byKey != null && !byKey.ContainsKey(route.Matches[i].Key))
+                    {
+                        byKey.Add(route.Matches[i].Key, (route, i));
                     }
                 }
 
