@@ -29,7 +29,7 @@ namespace ManifestTools.Model
 
         /// <summary>
         /// The application protocol declared outright: a Service port's <c>appProtocol</c>, or a ServiceEntry port's
-        /// <c>protocol</c> (HTTP, GRPC, TCP…). Null when none is; Istio then reads the port name's prefix.
+        /// <c>protocol</c> (HTTP, GRPC, TCP…). Null when none is; for a Service port, Istio then reads the name's prefix.
         /// </summary>
         public string? AppProtocol { get; }
     }

@@ -30,7 +30,7 @@ namespace ManifestTools.Model
 
                 string? close = value[i] == '$' ? (next == '{' ? "}" : next == '(' ? ")" : null)
                     : value[i] == '#' ? (next == '{' ? "}#" : null)
-                    : value[i] == '_' ? (next == '_' && IsTokenName(value, i + 2) ? "__" : null)
+                    : value[i] == '_' ? (next == '_' && IsDoubleUnderscoreToken(value, i) ? "__" : null)
                     : next == '{' ? "}}" : null;
                 if (close != null && value.IndexOf(close, i + 2, System.StringComparison.Ordinal) >= 0)
                 {
@@ -110,9 +110,41 @@ namespace ManifestTools.Model
             return underscore;
         }
 
-        /// <summary>A letter or underscore begins the name of a <c>__VAR__</c> token, as in a pipeline variable.</summary>
-        private static bool IsTokenName(string value, int start) =>
-            start < value.Length && ((value[start] >= 'A' && value[start] <= 'Z') || (value[start] >= 'a' && value[start] <= 'z'));
+        /// <summary>
+        /// A <c>__VAR__</c> token at <paramref name="start"/>: not inside a word (<c>ads__api__v1</c> is a name, not a
+        /// token), a letter first, then letters, digits and single underscores up to a closing <c>__</c> that ends the
+        /// value or is followed by a character no name part holds (<c>.</c>, <c>/</c>, <c>-</c>, <c>:</c>).
+        /// </summary>
+        private static bool IsDoubleUnderscoreToken(string value, int start)
+        {
+            if (start > 0 && IsWordCharacter(value[start - 1]))
+            {
+                return false;
+            }
+
+            int i = start + 2;
+            if (i >= value.Length || !((value[i] >= 'A' && value[i] <= 'Z') || (value[i] >= 'a' && value[i] <= 'z')))
+            {
+                return false;
+            }
+
+            for (; i + 1 < value.Length; i++)
+            {
+                if (value[i] == '_' && value[i + 1] == '_')
+                {
+                    return i + 2 == value.Length || !IsWordCharacter(value[i + 2]);
+                }
+
+                if (!IsWordCharacter(value[i]) && value[i] != '_')
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsWordCharacter(char c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 
         private static readonly char[] Starts = { '$', '{', '#', '_' };
     }

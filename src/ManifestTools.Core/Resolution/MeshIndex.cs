@@ -29,8 +29,8 @@ namespace ManifestTools.Resolution
         private readonly Dictionary<DestinationRule, string> _ruleHosts = new Dictionary<DestinationRule, string>();
 
         // Each VirtualService's own hosts resolved, and the namespaces its routes apply in: several rules ask per destination.
-        private readonly Dictionary<VirtualService, (IReadOnlyList<string> Hosts, IReadOnlyList<string> Scope)> _services =
-            new Dictionary<VirtualService, (IReadOnlyList<string>, IReadOnlyList<string>)>();
+        private readonly Dictionary<VirtualService, (IReadOnlyList<string> Hosts, IReadOnlyList<string>? Scope)> _services =
+            new Dictionary<VirtualService, (IReadOnlyList<string>, IReadOnlyList<string>?)>();
 
         // Gateways by namespace/name: Istio's and the Kubernetes Gateway API's, each with every definition in the input.
         private readonly Dictionary<(string Namespace, string Name), List<ManifestObject>> _gateways = new Dictionary<(string, string), List<ManifestObject>>();
@@ -296,33 +296,17 @@ namespace ManifestTools.Resolution
 
         /// <summary>
         /// The namespaces whose proxies apply a VirtualService's routes, and so whose view of hosts and DestinationRules
-        /// counts: for one bound only to gateways, the namespaces of those gateways (a gateway proxy routes with what its
-        /// namespace sees); else its own namespace when it is exported everywhere, or the namespaces it is exported to.
+        /// counts: its own namespace when it is exported everywhere, or the namespaces it is exported to. Null for one
+        /// bound only to gateways: the gateway pods' namespace (istio-system, istio-ingress…) is not the Gateway
+        /// object's, and the manifests do not say which it is, so a host seen anywhere counts.
         /// </summary>
-        public IReadOnlyList<string> ScopeOf(VirtualService service) => _services[service].Scope;
+        public IReadOnlyList<string>? ScopeOf(VirtualService service) => _services[service].Scope;
 
         /// <summary>The VirtualService's hosts, each resolved as Istio resolves it (short names in its namespace), in order.</summary>
         public IReadOnlyList<string> HostsOf(VirtualService service) => _services[service].Hosts;
 
-        private IReadOnlyList<string> ComputeScope(VirtualService service)
-        {
-            if (service.IsBoundToMesh)
-            {
-                return service.ExportTo.Scope(service.Namespace);
-            }
-
-            var namespaces = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var gateway in service.Gateways)
-            {
-                var (ns, _) = GatewayKey(gateway.Value, service.Namespace);
-                if (ns.Length > 0)
-                {
-                    namespaces.Add(ns);
-                }
-            }
-
-            return namespaces.Count > 0 ? namespaces.ToList() : (IReadOnlyList<string>)new[] { service.Namespace };
-        }
+        private static IReadOnlyList<string>? ComputeScope(VirtualService service) =>
+            service.IsBoundToMesh ? service.ExportTo.Scope(service.Namespace) : null;
 
         /// <summary>True when <paramref name="fqdn"/> is one of the VirtualService's own hosts: a handful, so a scan.</summary>
         public bool IsHostOf(VirtualService service, string fqdn)
@@ -362,13 +346,26 @@ namespace ManifestTools.Resolution
         /// rule beside its host, or in istio-system, serves every namespace it is exported to, and any other rule serves
         /// its own namespace only.
         /// </summary>
+        /// <summary>
+        /// The namespaces whose proxies use a DestinationRule for a host of <paramref name="hostNamespace"/> (null: the
+        /// rule's own host): every namespace it is exported to when it sits beside the host or in the root namespace
+        /// (null when that is every namespace), else its own namespace only.
+        /// </summary>
+        public IReadOnlyList<string>? ScopeOf(DestinationRule rule, string? hostNamespace = null)
+        {
+            hostNamespace ??= HostNames.ClusterNamespace(ResolvedHost(rule), Options.ClusterDomain);
+            return hostNamespace == rule.Namespace || rule.Namespace == RootNamespace
+                ? rule.ExportTo.ScopeOrEverywhere(rule.Namespace)
+                : new[] { rule.Namespace };
+        }
+
         public IReadOnlyList<HostTarget> TargetsOf(DestinationRule rule) =>
             FindHosts(ResolvedHost(rule), new Visibility(null, rule, rule.ExportTo.ScopeOrEverywhere(rule.Namespace)));
 
         /// <summary>The mesh's root namespace (meshConfig.rootNamespace), whose rules apply to every namespace.</summary>
         private const string RootNamespace = "istio-system";
 
-        private void AddDestination(VirtualService service, IReadOnlyList<string> scope, Destination destination)
+        private void AddDestination(VirtualService service, IReadOnlyList<string>? scope, Destination destination)
         {
             var fqdn = Resolve(destination.Host.Value, service.Namespace);
             _destinations[destination] = (fqdn, FindHosts(fqdn, scope));
@@ -398,6 +395,9 @@ namespace ManifestTools.Resolution
                 _rule = rule;
                 _exported = exported;
             }
+
+            /// <summary>No namespace is known to look from: any that sees the host counts.</summary>
+            public bool FromAnywhere => _rule == null ? _scope == null : _exported == null;
 
             public bool Sees(HostTarget target)
             {
@@ -445,9 +445,12 @@ namespace ManifestTools.Resolution
                 }
             }
 
+            // A catch-all entry kept in its own namespace (hosts *, exportTo .) stands for no host of a reference whose
+            // namespace is not known: seen from anywhere, a wildcard counts only when it is exported everywhere.
             foreach (var (wildcard, wildcardTarget) in _wildcardHosts)
             {
-                if (HostNames.WildcardMatches(wildcard, fqdn) && visibility.Sees(wildcardTarget))
+                if (HostNames.WildcardMatches(wildcard, fqdn) && visibility.Sees(wildcardTarget) &&
+                    (!visibility.FromAnywhere || wildcardTarget.ExportTo.IsEverywhere))
                 {
                     return new[] { wildcardTarget };
                 }
@@ -481,48 +484,53 @@ namespace ManifestTools.Resolution
 
         /// <summary>
         /// The DestinationRules Istio applies to <paramref name="fqdn"/>: those for exactly that host, or else those
-        /// of the most specific wildcard that covers it. A less specific rule's subsets do not apply. Only rules that a
-        /// sidecar of some namespace in <paramref name="scope"/> sees count (exportTo); every rule does when it is null.
+        /// of the most specific wildcard that covers it. A less specific rule's subsets do not apply. For proxies of the
+        /// namespaces in <paramref name="scope"/>, rules are looked up in pilot's order: the proxy namespace's own rules,
+        /// then those of the host's namespace and of the root namespace exported to it. A rule of another namespace that
+        /// is exported to it counts only when neither holds one: pilot would not use it, but a repository may apply it
+        /// to a root namespace of another name, so it is not taken for missing. Every rule counts when the scope is null.
         /// </summary>
         public IEnumerable<DestinationRule> DestinationRulesFor(string fqdn, IReadOnlyList<string>? scope)
         {
-            if (_rulesByHost.TryGetValue(fqdn, out var exact))
+            _rulesByHost.TryGetValue(fqdn, out var exact);
+            var wildcards = MostSpecificWildcardRules(fqdn);
+            if (scope == null)
             {
-                int seen = 0;
-                foreach (var rule in exact)
+                return exact ?? wildcards;
+            }
+
+            var hostNamespace = HostNames.ClusterNamespace(fqdn, Options.ClusterDomain);
+            foreach (var lookup in Lookups)
+            {
+                foreach (var candidates in new[] { exact, wildcards })
                 {
-                    if (scope == null || rule.ExportTo.IsVisibleToAny(rule.Namespace, scope))
+                    if (candidates != null && candidates.Count > 0 && Applied(candidates, scope, hostNamespace, lookup) is { Count: > 0 } applied)
                     {
-                        seen++;
+                        return applied;
                     }
-                }
-
-                if (seen == exact.Count)
-                {
-                    return exact;
-                }
-
-                if (seen > 0)
-                {
-                    var visible = new List<DestinationRule>(seen);
-                    foreach (var rule in exact)
-                    {
-                        if (rule.ExportTo.IsVisibleToAny(rule.Namespace, scope))
-                        {
-                            visible.Add(rule);
-                        }
-                    }
-
-                    return visible;
                 }
             }
 
+            return Array.Empty<DestinationRule>();
+        }
+
+        /// <summary>Where pilot looks for a proxy's rule, in its order, and last the rules it would not use.</summary>
+        private enum Lookup
+        {
+            ProxyNamespace,
+            HostOrRootNamespace,
+            Exported,
+        }
+
+        private static readonly Lookup[] Lookups = { Lookup.ProxyNamespace, Lookup.HostOrRootNamespace, Lookup.Exported };
+
+        private List<DestinationRule> MostSpecificWildcardRules(string fqdn)
+        {
             string? best = null;
             var rules = new List<DestinationRule>();
             foreach (var (wildcard, rule) in _wildcardRules)
             {
-                if ((best == null || wildcard.Length >= best.Length) && HostNames.WildcardMatches(wildcard, fqdn) &&
-                    (scope == null || rule.ExportTo.IsVisibleToAny(rule.Namespace, scope)))
+                if ((best == null || wildcard.Length >= best.Length) && HostNames.WildcardMatches(wildcard, fqdn))
                 {
                     if (best != null && !string.Equals(wildcard, best, StringComparison.OrdinalIgnoreCase))
                     {
@@ -535,6 +543,56 @@ namespace ManifestTools.Resolution
             }
 
             return rules;
+        }
+
+        /// <summary>The rules of <paramref name="candidates"/> a proxy of the scope finds at this step; the list itself when all are.</summary>
+        private static IReadOnlyList<DestinationRule> Applied(List<DestinationRule> candidates, IReadOnlyList<string> scope, string? hostNamespace, Lookup lookup)
+        {
+            int used = 0;
+            foreach (var rule in candidates)
+            {
+                if (UsedByAny(rule, scope, hostNamespace, lookup))
+                {
+                    used++;
+                }
+            }
+
+            if (used == candidates.Count || used == 0)
+            {
+                return used == 0 ? (IReadOnlyList<DestinationRule>)Array.Empty<DestinationRule>() : candidates;
+            }
+
+            var applied = new List<DestinationRule>(used);
+            foreach (var rule in candidates)
+            {
+                if (UsedByAny(rule, scope, hostNamespace, lookup))
+                {
+                    applied.Add(rule);
+                }
+            }
+
+            return applied;
+        }
+
+        private static bool UsedByAny(DestinationRule rule, IReadOnlyList<string> scope, string? hostNamespace, Lookup lookup)
+        {
+            foreach (var ns in scope)
+            {
+                bool used = lookup switch
+                {
+                    Lookup.ProxyNamespace => rule.Namespace == ns,
+                    // An external host has no namespace of its own: an exported rule of any namespace may serve it.
+                    Lookup.HostOrRootNamespace => (hostNamespace == null || rule.Namespace == hostNamespace || rule.Namespace == RootNamespace) &&
+                                                  rule.ExportTo.IsVisibleTo(rule.Namespace, ns),
+                    _ => rule.ExportTo.IsVisibleTo(rule.Namespace, ns),
+                };
+                if (used)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Pod sources in <paramref name="namespace"/> that carry every label of <paramref name="labels"/>.</summary>

@@ -67,13 +67,10 @@ namespace ManifestTools.Rules
                 }
 
                 var (ns, name) = Split(gateway, written.Value);
-                foreach (var other in served.Candidates(name))
+                if (served.Other(gateway, ns, name) is { } other)
                 {
-                    if (!other.Gateway.IsSameObject(gateway) && (ns == "*" || other.Namespace == "*" || ns == other.Namespace))
-                    {
-                        host = written;
-                        return other.Gateway;
-                    }
+                    host = written;
+                    return other;
                 }
             }
 
@@ -98,25 +95,63 @@ namespace ManifestTools.Rules
             return (ns == "." ? gateway.Namespace : ns, host.Substring(slash + 1));
         }
 
-        /// <summary>The hosts served so far on one selector, port and bind address, by DNS name.</summary>
+        /// <summary>
+        /// The hosts served so far on one selector, port and bind address: by DNS name and namespace part, and by DNS name
+        /// alone, each keeping the first two distinct Gateways, so a lookup never walks a list.
+        /// </summary>
         private sealed class Served
         {
-            private readonly Dictionary<string, List<(IstioGateway Gateway, string Namespace, string Host)>> _byName =
-                new Dictionary<string, List<(IstioGateway, string, string)>>(System.StringComparer.OrdinalIgnoreCase);
+            private readonly Dictionary<(string Host, string Namespace), Pair> _byNamespace = new Dictionary<(string, string), Pair>(new HostKey());
+            private readonly Dictionary<string, Pair> _byHost = new Dictionary<string, Pair>(System.StringComparer.OrdinalIgnoreCase);
 
             public void Add(IstioGateway gateway, string ns, string host)
             {
-                if (!_byName.TryGetValue(host, out var list))
-                {
-                    _byName.Add(host, list = new List<(IstioGateway, string, string)>());
-                }
-
-                list.Add((gateway, ns, host));
+                _byNamespace[(host, ns)] = (_byNamespace.TryGetValue((host, ns), out var pair) ? pair : default).With(gateway);
+                _byHost[host] = (_byHost.TryGetValue(host, out var any) ? any : default).With(gateway);
             }
 
-            /// <summary>The served hosts of the same DNS name.</summary>
-            public IReadOnlyList<(IstioGateway Gateway, string Namespace, string Host)> Candidates(string host) =>
-                _byName.TryGetValue(host, out var list) ? list : (IReadOnlyList<(IstioGateway, string, string)>)System.Array.Empty<(IstioGateway, string, string)>();
+            /// <summary>An earlier Gateway other than <paramref name="gateway"/> serving the host to a namespace part that overlaps.</summary>
+            public IstioGateway? Other(IstioGateway gateway, string ns, string host)
+            {
+                if (ns == "*")
+                {
+                    return _byHost.TryGetValue(host, out var any) ? any.Other(gateway) : null;
+                }
+
+                return (_byNamespace.TryGetValue((host, ns), out var same) ? same.Other(gateway) : null) ??
+                       (_byNamespace.TryGetValue((host, "*"), out var every) ? every.Other(gateway) : null);
+            }
+
+            private readonly struct Pair
+            {
+                private readonly IstioGateway? _first;
+                private readonly IstioGateway? _second;
+
+                private Pair(IstioGateway? first, IstioGateway? second)
+                {
+                    _first = first;
+                    _second = second;
+                }
+
+                public Pair With(IstioGateway gateway) =>
+                    _first == null ? new Pair(gateway, null)
+                    : _second == null && !_first.IsSameObject(gateway) ? new Pair(_first, gateway)
+                    : this;
+
+                public IstioGateway? Other(IstioGateway gateway) =>
+                    _first != null && !_first.IsSameObject(gateway) ? _first
+                    : _second != null && !_second.IsSameObject(gateway) ? _second
+                    : null;
+            }
+
+            private sealed class HostKey : IEqualityComparer<(string Host, string Namespace)>
+            {
+                public bool Equals((string Host, string Namespace) x, (string Host, string Namespace) y) =>
+                    string.Equals(x.Host, y.Host, System.StringComparison.OrdinalIgnoreCase) && string.Equals(x.Namespace, y.Namespace, System.StringComparison.Ordinal);
+
+                public int GetHashCode((string Host, string Namespace) key) =>
+                    System.StringComparer.OrdinalIgnoreCase.GetHashCode(key.Host) ^ System.StringComparer.Ordinal.GetHashCode(key.Namespace);
+            }
         }
 
         private static string Selector(LabelMap selector) =>

@@ -35,6 +35,7 @@ namespace ManifestTools.Rules
                 var rules = index.DestinationRulesFor(host, scope).ToList();
 
                 string why;
+                var severity = Descriptor.DefaultSeverity;
                 if (rules.Count == 0)
                 {
                     if (index.TargetOf(destination) == null)
@@ -46,6 +47,10 @@ namespace ManifestTools.Rules
                     why = hidden == null
                         ? "no DestinationRule for that host exists"
                         : $"{hidden.Ref} is not exported to {Describe.Namespaces(scope)} ({Describe.ExportTo(hidden.ExportTo)})";
+                    if (hidden != null && index.InputIsIncomplete != null)
+                    {
+                        severity = Severity.Warning; // A kustomization may move both into one namespace.
+                    }
                 }
                 else
                 {
@@ -56,12 +61,12 @@ namespace ManifestTools.Rules
                           (near != null ? $" (did you mean {near}?)" : string.Empty);
                 }
 
-                context.Report(service, subset.Span, Describe.Where(service, route), subset.Value, host, why);
+                context.Report(service, subset.Span, severity, Describe.Where(service, route), subset.Value, host, why);
             }
         }
 
         /// <summary>The common case, checked without building lists: every destination of a mesh is looked at.</summary>
-        private static bool IsDefined(Resolution.MeshIndex index, string host, System.Collections.Generic.IReadOnlyList<string> scope, string subset)
+        private static bool IsDefined(Resolution.MeshIndex index, string host, System.Collections.Generic.IReadOnlyList<string>? scope, string subset)
         {
             foreach (var rule in index.DestinationRulesFor(host, scope))
             {

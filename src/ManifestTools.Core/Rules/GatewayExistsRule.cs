@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using ManifestTools.Diagnostics;
 using ManifestTools.Model;
@@ -29,6 +30,7 @@ namespace ManifestTools.Rules
             var index = context.Index;
             foreach (var service in index.VirtualServices)
             {
+                List<(string, string)>? listed = null;
                 foreach (var gateway in service.Gateways)
                 {
                     if (gateway.Value == VirtualService.MeshGateway || GatewayNames.IsInternal(gateway.Value) || Placeholders.In(gateway.Value) ||
@@ -61,7 +63,8 @@ namespace ManifestTools.Rules
                     }
                     else
                     {
-                        hint = Hint(index, service, ns, name, out bool sameNameElsewhere, out bool nearName);
+                        listed ??= service.Gateways.Select(g => MeshIndex.GatewayKey(g.Value, service.Namespace)).ToList();
+                        hint = Hint(index, listed, ns, name, out bool sameNameElsewhere, out bool nearName);
                         // Two slips the input proves: a short name for a Gateway it holds in another namespace (the shared
                         // ingress Gateway named without its namespace), and a misspelt Gateway of an application's
                         // namespace. A written namespace is taken at its word, and the mesh's namespaces may hold others.
@@ -93,9 +96,8 @@ namespace ManifestTools.Rules
         /// Names the gateway the author probably meant: the same name in another namespace, or a near name in this one,
         /// leaving out those the VirtualService already lists.
         /// </summary>
-        private static string Hint(MeshIndex index, VirtualService service, string ns, string name, out bool sameNameElsewhere, out bool nearName)
+        private static string Hint(MeshIndex index, List<(string, string)> listed, string ns, string name, out bool sameNameElsewhere, out bool nearName)
         {
-            var listed = service.Gateways.Select(g => MeshIndex.GatewayKey(g.Value, service.Namespace)).ToList();
             var local = index.GatewaysIn(ns);
             var near = (local.Count <= NearNameCandidates ? local.Where(o => ClosestMatch.EditDistance(o.Name, name) <= 2) : Enumerable.Empty<ManifestObject>())
                 .Where(o => !listed.Contains((o.Namespace, o.Name))).ToList();

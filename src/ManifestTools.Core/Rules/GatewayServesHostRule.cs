@@ -37,8 +37,10 @@ namespace ManifestTools.Rules
                         continue; // A missing gateway is MT1010's.
                     }
 
+                    // A kustomization that sets namespaces may make the VirtualService's namespace the one a server host names.
                     var gateway = gateways[0];
-                    context.Report(service, reference.Span, service.Ref.ToString(), gateway.Namespace + "/" + gateway.Name,
+                    context.Report(service, reference.Span, index.InputIsIncomplete != null ? Severity.Warning : Severity.Error,
+                        service.Ref.ToString(), gateway.Namespace + "/" + gateway.Name,
                         Describe.List(service.Hosts.Select(h => h.Value).ToList()), service.Namespace, Served(gateway));
                 }
             }

@@ -37,7 +37,7 @@ namespace ManifestTools.Rules
             {
                 if (index.TargetsOf(rule).Count == 0)
                 {
-                    Report(context, rule, rule.Host, index.ResolvedHost(rule), rule.Ref.ToString(), new[] { rule.Namespace });
+                    Report(context, rule, rule.Host, index.ResolvedHost(rule), rule.Ref.ToString(), index.ScopeOf(rule));
                 }
             }
         }
@@ -57,9 +57,10 @@ namespace ManifestTools.Rules
             var hidden = index.FindExactHosts(fqdn);
             if (hidden.Count > 0)
             {
-                // Defined, but exportTo keeps it from every namespace the reference applies in: known, so an error.
+                // Defined, but exportTo keeps it from every namespace the reference applies in: known, so an error, unless
+                // the input is known to be rewritten (a kustomization that sets namespaces) and the namespaces may differ.
                 var target = hidden[0];
-                context.Report(subject, host.Span, severity, where, host.Value, fqdn,
+                context.Report(subject, host.Span, index.InputIsIncomplete != null ? Severity.Warning : severity, where, host.Value, fqdn,
                     $"{target.Object.Kind} {target.Object.Ref.Namespace}/{target.Object.Name} defines it, but is not exported to " +
                     $"{Describe.Namespaces(scope)} ({Describe.ExportTo(target.ExportTo)}): export it there, or route to a host " +
                     (scope?.Count > 1 ? "those namespaces see" : "that namespace sees"));

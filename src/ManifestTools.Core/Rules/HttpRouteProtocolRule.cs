@@ -55,8 +55,11 @@ namespace ManifestTools.Rules
                         bool opaqueEverywhere = true;
                         foreach (var target in targets)
                         {
-                            var port = PortOf(target.Ports, listener ?? destination.Port?.Value);
-                            var declared = port != null ? Declared(port) : null;
+                            // The route applies on every port of its host unless its entries name one: each is a listener
+                            // clients may call, so without a named port every one must be opaque.
+                            bool isEntry = target.Entry != null;
+                            var port = listener != null ? PortOf(target.Ports, listener) : AllOpaque(target.Ports, isEntry) ? PortOf(target.Ports, destination.Port?.Value) ?? target.Ports[0] : null;
+                            var declared = port != null ? Declared(port, isEntry) : null;
                             if (declared == null || !OpaqueProtocols.Contains(declared))
                             {
                                 opaqueEverywhere = false;
@@ -69,12 +72,16 @@ namespace ManifestTools.Rules
                         if (opaqueEverywhere && first is { } found && (reported ??= new HashSet<ServicePort>()).Add(found.Port))
                         {
                             var number = found.Port.Port.ToString(CultureInfo.InvariantCulture);
-                            var where = listener == null ? $"matches on the request, but sends to port {number}" : $"matches requests sent to port {number}";
                             var target = found.Target.Object;
+                            var protocol = found.Protocol.ToLowerInvariant() + " " + Source(found.Port, found.Target.Entry != null);
+                            var what = listener == null
+                                ? $"matches on the request, but {target.Kind} {target.Namespace}/{target.Name} declares no port of its host as HTTP: port {number} is {protocol}"
+                                : $"matches requests sent to port {number}, but {target.Kind} {target.Namespace}/{target.Name} declares it as {protocol}";
                             context.Report(service, destination.Port?.Span ?? destination.Span,
-                                $"{Describe.Route(service, route)} {where}, which {target.Kind} {target.Namespace}/{target.Name} {Source(found.Port, found.Target.Entry != null)} " +
-                                $"declares as {found.Protocol.ToLowerInvariant()}, so the sidecars proxy it without reading HTTP and the match never applies; " +
-                                $"declare port {number} as http (name http-…, or appProtocol: http), or route it with a tcp route");
+                                $"{Describe.Route(service, route)} {what}, so the sidecars proxy it without reading HTTP and the match never applies; " +
+                                (found.Target.Entry != null
+                                    ? $"declare port {number} as HTTP (protocol: HTTP), or route it with a tcp route"
+                                    : $"declare port {number} as http (name http-…, or appProtocol: http), or route it with a tcp route"));
                         }
                     }
                 }
@@ -141,15 +148,31 @@ namespace ManifestTools.Rules
             return ports.Count == 1 ? ports[0] : null;
         }
 
-        /// <summary>The protocol a port declares: appProtocol (or a ServiceEntry's protocol) first, then the name's prefix; null when neither.</summary>
-        private static string? Declared(ServicePort port)
+        private static bool AllOpaque(IReadOnlyList<ServicePort> ports, bool isEntry)
+        {
+            foreach (var port in ports)
+            {
+                if (!(Declared(port, isEntry) is { } declared) || !OpaqueProtocols.Contains(declared))
+                {
+                    return false;
+                }
+            }
+
+            return ports.Count > 0;
+        }
+
+        /// <summary>
+        /// The protocol a port declares: a Service port's appProtocol, else its name's prefix; a ServiceEntry port's
+        /// protocol only (pilot reads no name there, and an empty protocol is detected). Null when nothing is declared.
+        /// </summary>
+        private static string? Declared(ServicePort port, bool isEntry)
         {
             if (port.AppProtocol is { } appProtocol)
             {
                 return appProtocol;
             }
 
-            if (port.Name is { } name)
+            if (!isEntry && port.Name is { } name)
             {
                 int dash = name.IndexOf('-');
                 return dash < 0 ? name : name.Substring(0, dash);

@@ -15,9 +15,9 @@ namespace ManifestTools.Rules
         {
             foreach (var service in context.Index.VirtualServices)
             {
-                if (service.IsDelegate)
+                if (service.IsDelegate || service.Gateways.Any(g => Placeholders.In(g.Value)))
                 {
-                    continue; // Its matches apply on the gateways of the VirtualService that delegates to it.
+                    continue; // A delegate's matches apply on its parent's gateways; a placeholder leaves the bound set unknown.
                 }
 
                 HashSet<(string, string)>? bound = null;
@@ -60,9 +60,14 @@ namespace ManifestTools.Rules
         {
             var name = MeshIndex.GatewayKey(gateway, service.Namespace).Name;
             var same = service.Gateways.FirstOrDefault(g => g.Value != VirtualService.MeshGateway && MeshIndex.GatewayKey(g.Value, service.Namespace).Name == name);
-            return same.Value != null
+            if (same.Value == null)
+            {
+                return $"add {gateway} to spec.gateways, or fix the name";
+            }
+
+            return gateway.IndexOf('/') < 0 && gateway.IndexOf('.') < 0
                 ? $"write {same.Value}, as spec.gateways does (written short, {gateway} means {service.Namespace}/{name})"
-                : $"add {gateway} to spec.gateways, or fix the name";
+                : $"write {same.Value}, as spec.gateways does, or bind the VirtualService to {gateway}";
         }
     }
 }

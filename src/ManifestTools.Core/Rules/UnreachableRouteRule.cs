@@ -31,7 +31,7 @@ namespace ManifestTools.Rules
                     {
                         var by = order.Covered.Select(c => $"{Describe.Match(route, c.Match)} by {Describe.Match(c.By, c.ByMatch)} of route {c.By.ShortName}");
                         message = $"route {route.ShortName} of {service.Ref} is never used: every match of it is {(order.Covered.All(c => c.Same) ? "repeated" : "covered")} " +
-                                  $"by an earlier route ({string.Join("; ", by)}); remove it, or move it before route {order.Covered[0].By.ShortName}";
+                                  $"by an earlier route ({Describe.List(by.ToList())}); remove it, or move it before route {order.Covered[0].By.ShortName}";
                     }
 
                     context.Report(service, route.EntrySpan, message);

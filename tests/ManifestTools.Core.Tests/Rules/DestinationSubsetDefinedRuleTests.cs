@@ -89,7 +89,7 @@ namespace ManifestTools.Tests.Rules
         }
 
         [Fact]
-        public void SubsetsOfSeveralDestinationRules_AreListedTogether()
+        public void TheProxyNamespacesOwnRule_HidesARuleOfAThirdNamespace_AsPilotLooksRulesUp()
         {
             var extra = """
                 apiVersion: networking.istio.io/v1
@@ -104,7 +104,36 @@ namespace ManifestTools.Tests.Rules
 
             var d = Assert.Single(Lint.Yaml(Mesh.Join(Mesh.Backend(), Mesh.DestinationRule(), extra, RouteTo("reviews", "v3"))).Only("MT1003"));
 
-            Assert.EndsWith("but DestinationRule default/reviews, DestinationRule mesh/reviews-canary define only v1, v2, canary", d.Message);
+            Assert.EndsWith("but DestinationRule default/reviews defines only v1, v2", d.Message);
+        }
+
+        [Fact]
+        public void SubsetsOfSeveralRulesOfTheProxysNamespace_AreListedTogether()
+        {
+            var extra = Mesh.DestinationRule().Replace("name: reviews", "name: reviews-canary").Replace("name: v1", "name: canary").Replace("- name: v2\n      labels: {version: v2}\n", string.Empty);
+
+            var d = Assert.Single(Lint.Yaml(Mesh.Join(Mesh.Backend(), Mesh.DestinationRule(), extra, RouteTo("reviews", "v3"))).Only("MT1003"));
+
+            Assert.EndsWith("but DestinationRule default/reviews, DestinationRule default/reviews-canary define only v1, v2, canary", d.Message);
+        }
+
+        [Fact]
+        public void AClientNamespacesRuleWithoutSubsets_ShadowsTheHostsRule()
+        {
+            const string client = """
+                apiVersion: networking.istio.io/v1
+                kind: DestinationRule
+                metadata: {name: reviews-client, namespace: web}
+                spec:
+                  host: reviews.default.svc.cluster.local
+                  trafficPolicy: {outlierDetection: {consecutive5xxErrors: 5}}
+                """;
+
+            var d = Assert.Single(Lint.Yaml(Mesh.Join(Mesh.Backend(), Mesh.DestinationRule(), client, RouteTo(Mesh.Fqdn, "v1", ns: "web"))).Only("MT1003"));
+            Assert.EndsWith("but DestinationRule web/reviews-client defines no subsets", d.Message);
+
+            var elsewhere = client.Replace("namespace: web", "namespace: batch");
+            Assert.Empty(Lint.Yaml(Mesh.Join(Mesh.Backend(), Mesh.DestinationRule(), elsewhere, RouteTo(Mesh.Fqdn, "v1", ns: "web"))).Only("MT1003"));
         }
 
         [Fact]

@@ -34,9 +34,9 @@ namespace ManifestTools.Tests.Rules
             var d = Assert.Single(Findings("[{name: tcp-reviews, port: 9080}]"));
 
             Assert.Equal((Severity.Error, "vs.yaml", 12, 11), (d.Severity, d.File, d.Span.Line, d.Span.Column));
-            Assert.Equal("route http[0] \"products\" of VirtualService default/reviews matches on the request, but sends to port 9080, which Service " +
-                         "default/reviews (port name tcp-reviews) declares as tcp, so the sidecars proxy it without reading HTTP and the match never " +
-                         "applies; declare port 9080 as http (name http-…, or appProtocol: http), or route it with a tcp route", d.Message);
+            Assert.Equal("route http[0] \"products\" of VirtualService default/reviews matches on the request, but Service default/reviews declares " +
+                         "no port of its host as HTTP: port 9080 is tcp (port name tcp-reviews), so the sidecars proxy it without reading HTTP and the " +
+                         "match never applies; declare port 9080 as http (name http-…, or appProtocol: http), or route it with a tcp route", d.Message);
         }
 
         [Theory]
@@ -93,7 +93,7 @@ namespace ManifestTools.Tests.Rules
                         - destination: {host: db.example.com}
                 """;
 
-            Assert.Contains("ServiceEntry default/db (protocol TCP) declares as tcp", Assert.Single(Lint.Yaml(entry).Only("MT1020")).Message);
+            Assert.Contains("ServiceEntry default/db declares no port of its host as HTTP: port 5432 is tcp (protocol TCP)", Assert.Single(Lint.Yaml(entry).Only("MT1020")).Message);
         }
     }
 }

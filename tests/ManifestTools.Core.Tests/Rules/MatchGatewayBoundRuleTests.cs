@@ -63,6 +63,17 @@ namespace ManifestTools.Tests.Rules
                             "bookinfo-gateway means default/bookinfo-gateway)", d.Message);
         }
 
+        [Fact]
+        public void AWrittenNamespaceInTheMatch_IsNotCalledShort()
+        {
+            var input = Mesh.Join(Mesh.Backend(), Mesh.DestinationRule(), Gateways.Gateway(ns: "edge"), Gateways.Gateway(ns: "istio-ingress"),
+                WithMatch("[edge/bookinfo-gateway, mesh]", "[istio-ingress/bookinfo-gateway]"));
+
+            var d = Assert.Single(Lint.Yaml(input).Only("MT1011"));
+
+            Assert.EndsWith("write edge/bookinfo-gateway, as spec.gateways does, or bind the VirtualService to istio-ingress/bookinfo-gateway", d.Message);
+        }
+
         [Theory]
         [InlineData("[bookinfo-gateway]", "[bookinfo-gateway]")]
         [InlineData("[default/bookinfo-gateway]", "[bookinfo-gateway]")]

@@ -148,7 +148,9 @@ namespace ManifestTools.Tests.Rules
 
             // The DestinationRule and both destinations of the VirtualService, all in the Service's own namespace.
             Assert.Equal(3, diagnostics.Count);
-            Assert.All(diagnostics, d => Assert.Contains("but is not exported to namespace default (its networking.istio.io/exportTo is ~, default)", d.Message));
+            Assert.All(diagnostics, d => Assert.Contains("(its networking.istio.io/exportTo is ~, default)", d.Message));
+            Assert.Contains("but is not exported to any namespace", diagnostics[0].Message);
+            Assert.Contains("but is not exported to namespace default", diagnostics[1].Message);
         }
 
         [Theory]
@@ -173,6 +175,123 @@ namespace ManifestTools.Tests.Rules
 
             Assert.Equal(2, diagnostics.Count);
             Assert.All(diagnostics, d => Assert.Contains("(its networking.istio.io/exportTo is team0, team1, team2, team3, team4 and 35 more)", d.Message));
+        }
+
+        [Fact]
+        public void AGatewayOnlyVirtualService_SeesWhatTheGatewayPodsMaySee_WhereverTheyRun()
+        {
+            // The Gateway object is in web; its pods run in istio-system, the only namespace the Service is exported to.
+            var service = Mesh.Service(ns: "web").Replace("  namespace: web", "  namespace: web\n  annotations: {networking.istio.io/exportTo: istio-system}");
+            var edge = Gateways.Edge("[web-gateway]", "[shop.example.com]", ns: "web", destination: "{host: reviews}");
+            var yaml = Mesh.Join(Mesh.Deployment("v1", "web"), Mesh.Deployment("v2", "web"), service,
+                Gateways.Gateway("web-gateway", ns: "web", hosts: "[\"shop.example.com\"]"), edge);
+
+            Assert.DoesNotContain(Lint.Yaml(yaml), d => d.Severity == Severity.Error);
+        }
+
+        [Fact]
+        public void APlaceholderGatewayNamespace_IsNoNamespaceToResolveFrom()
+        {
+            var rule = Mesh.DestinationRule(ns: "ns3").Replace("  host: reviews", "  host: reviews\n  exportTo: [\".\", istio-ingress]");
+            var edge = Gateways.Edge("[\"#{IngressNamespace}#/public\"]", "[reviews.example.com]", ns: "ns3");
+
+            var diagnostics = Lint.Yaml(Mesh.Join(Mesh.Backend("ns3"), rule, edge));
+
+            Assert.DoesNotContain(diagnostics, d => d.Severity == Severity.Error);
+        }
+
+        [Fact]
+        public void TlsOrigination_WithoutAMatchedPort_AppliesOnTheHostsHttpPort()
+        {
+            const string yaml = """
+                apiVersion: networking.istio.io/v1
+                kind: ServiceEntry
+                metadata: {name: edition-cnn-com, namespace: ns3}
+                spec:
+                  hosts: [edition.cnn.com]
+                  resolution: DNS
+                  ports:
+                    - {number: 80, name: http-port, protocol: HTTP}
+                    - {number: 443, name: https-port, protocol: HTTPS}
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: edition-cnn-com, namespace: ns3}
+                spec:
+                  hosts: [edition.cnn.com]
+                  http:
+                    - match: [{uri: {prefix: /politics}}]
+                      timeout: 3s
+                      route: [{destination: {host: edition.cnn.com, port: {number: 443}}}]
+                """;
+
+            Assert.Empty(Lint.Yaml(yaml).Only("MT1020"));
+        }
+
+        [Fact]
+        public void AServiceEntryPortsName_DeclaresNoProtocol()
+        {
+            const string yaml = """
+                apiVersion: networking.istio.io/v1
+                kind: ServiceEntry
+                metadata: {name: legacy, namespace: ns3}
+                spec:
+                  hosts: [legacy.internal.example]
+                  resolution: DNS
+                  ports: [{number: 8080, name: tcp-legacy}]
+                ---
+                apiVersion: networking.istio.io/v1
+                kind: VirtualService
+                metadata: {name: legacy, namespace: ns3}
+                spec:
+                  hosts: [legacy.internal.example]
+                  http:
+                    - match: [{uri: {prefix: /v2}}]
+                      route: [{destination: {host: legacy.internal.example, port: {number: 8080}}}]
+                """;
+
+            Assert.Empty(Lint.Yaml(yaml).Only("MT1020"));
+        }
+
+        [Fact]
+        public void MatchGatewaysBesideAPlaceholderBinding_AreNotJudged()
+        {
+            var vs = Gateways.Edge("[\"#{IngressNamespace}#/public\"]").Replace("    - route:", "    - match: [{gateways: [istio-ingress/public], uri: {prefix: /admin}}]\n      route:");
+
+            Assert.Empty(Lint.Yaml(Mesh.Join(Mesh.Canary(), vs)).Only("MT1011"));
+        }
+
+        [Fact]
+        public void AKustomizationThatSetsTheNamespace_MakesExportToFindingsWarnings()
+        {
+            // Without a namespace, every object reads as default; kustomize puts them all in shop, which the Service is exported to.
+            var service = Mesh.Service().Replace("  namespace: default", "  namespace: default\n  annotations: {networking.istio.io/exportTo: shop}");
+            var app = Mesh.Join(Mesh.Deployment("v1"), Mesh.Deployment("v2"), service, Mesh.DestinationRule(), Mesh.VirtualService());
+            var kustomized = Lint.Files(("base/kustomization.yaml", "namespace: shop\nresources: [app.yaml]\n"), ("base/app.yaml", app)).Only("MT1004");
+            var plain = Lint.Files(("base/app.yaml", app)).Only("MT1004");
+
+            Assert.NotEmpty(kustomized);
+            Assert.All(kustomized, d => Assert.Equal(Severity.Warning, d.Severity));
+            Assert.NotEmpty(plain);
+            Assert.All(plain, d => Assert.Equal(Severity.Error, d.Severity));
+        }
+
+        [Fact]
+        public void DoubleUnderscoresInsideAName_AreNoToken()
+        {
+            var bad = Mesh.Deployment("v1").Replace("name: reviews-v1", "name: bad__name__here");
+
+            Assert.Contains(Lint.Yaml(bad).Only("MT2004"), d => d.Message.Contains("bad__name__here"));
+        }
+
+        [Fact]
+        public void AnUnreachableRouteWithManyCoveredMatches_StaysOneLine()
+        {
+            var entries = string.Join(", ", Enumerable.Range(0, 40).Select(i => $"{{uri: {{prefix: /api/{i}}}}}"));
+            var vs = Mesh.VirtualService().Replace("    - route:", $"    - match: [{{uri: {{prefix: /api}}}}]\n      route:\n        - destination: {{host: reviews, subset: v1}}\n    - match: [{entries}]\n      route:");
+
+            var d = Assert.Single(Lint.Yaml(Mesh.Join(Mesh.Backend(), Mesh.DestinationRule(), vs)).Only("MT1017"));
+            Assert.Contains("and 35 more", d.Message);
         }
 
         [Fact]
