@@ -19,7 +19,7 @@ namespace ManifestTools.Rules
         public void Check(RuleContext context)
         {
             var index = context.Index;
-            var served = new Dictionary<IstioGateway, ServedHosts>();
+            var served = new Dictionary<ManifestObject, ServedHosts>();
             foreach (var service in index.VirtualServices)
             {
                 if (service.Hosts.Count == 0 || service.Hosts.Any(h => Placeholders.In(h.Value)))
@@ -46,24 +46,14 @@ namespace ManifestTools.Rules
             }
         }
 
-        private static bool Serves(ManifestObject gateway, string ns, IReadOnlyList<string> hosts, Dictionary<IstioGateway, ServedHosts> served)
+        private static bool Serves(ManifestObject gateway, string ns, IReadOnlyList<string> hosts, Dictionary<ManifestObject, ServedHosts> served)
         {
-            switch (gateway)
+            if (!served.TryGetValue(gateway, out var index))
             {
-                case IstioGateway istio:
-                    if (!served.TryGetValue(istio, out var index))
-                    {
-                        served.Add(istio, index = new ServedHosts(istio));
-                    }
-
-                    return index.ServesAny(ns, hosts);
-                case KubeGateway kube:
-                    // A Gateway read without listeners (a field of the wrong type) cannot be judged.
-                    return kube.Listeners.Count == 0 || kube.Listeners.Any(l => l.Hostname == null || Placeholders.In(l.Hostname.Value.Value) ||
-                                                                                 hosts.Any(h => HostNames.Overlap(l.Hostname.Value.Value, h)));
-                default:
-                    return true;
+                served.Add(gateway, index = new ServedHosts(gateway));
             }
+
+            return index.ServesAny(ns, hosts);
         }
 
         private static string Served(ManifestObject gateway)
@@ -75,53 +65,77 @@ namespace ManifestTools.Rules
             return list.Count == 0 ? "it serves no host" : "it serves " + Describe.List(list);
         }
 
-        /// <summary>One Gateway's server hosts, split into namespace part and DNS name, exact names by name.</summary>
+        /// <summary>
+        /// One Gateway's hosts, split into namespace part and DNS name: exact names by name, wildcards by what follows
+        /// their <c>*</c>, so a VirtualService host costs one lookup per suffix of its name, not a pass over the Gateway.
+        /// </summary>
         private sealed class ServedHosts
         {
             private readonly Dictionary<string, List<string>> _exact = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-            private readonly List<(string Namespace, string Host)> _wildcards = new List<(string, string)>();
+            private readonly Dictionary<string, List<string>> _wildcards = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
 
-            // A Gateway read without servers (a field of the wrong type), or with a placeholder host, cannot be judged.
-            private readonly bool _unknown;
+            // A Gateway read without servers or listeners (a field of the wrong type), with a placeholder host, or with a
+            // listener that has no hostname (which accepts every host), serves whatever is asked.
+            private bool _any;
 
-            public ServedHosts(IstioGateway gateway)
+            public ServedHosts(ManifestObject gateway)
             {
-                _unknown = gateway.Servers.Count == 0;
-                foreach (var server in gateway.Servers)
+                if (gateway is IstioGateway istio)
                 {
-                    foreach (var written in server.Hosts)
+                    _any = istio.Servers.Count == 0;
+                    foreach (var server in istio.Servers)
                     {
-                        if (Placeholders.In(written.Value))
+                        foreach (var written in server.Hosts)
                         {
-                            _unknown = true;
-                            continue;
-                        }
-
-                        int slash = written.Value.IndexOf('/');
-                        var ns = slash < 0 ? "*" : written.Value.Substring(0, slash);
-                        var host = slash < 0 ? written.Value : written.Value.Substring(slash + 1);
-                        ns = ns == "." ? gateway.Namespace : ns;
-                        if (HostNames.IsWildcard(host))
-                        {
-                            _wildcards.Add((ns, host));
-                        }
-                        else
-                        {
-                            if (!_exact.TryGetValue(host, out var namespaces))
-                            {
-                                _exact.Add(host, namespaces = new List<string>());
-                            }
-
-                            namespaces.Add(ns);
+                            int slash = written.Value.IndexOf('/');
+                            var ns = slash < 0 ? "*" : written.Value.Substring(0, slash);
+                            Add(ns == "." ? istio.Namespace : ns, slash < 0 ? written.Value : written.Value.Substring(slash + 1));
                         }
                     }
                 }
+                else if (gateway is KubeGateway kube)
+                {
+                    _any = kube.Listeners.Count == 0;
+                    foreach (var listener in kube.Listeners)
+                    {
+                        if (listener.Hostname is { } hostname)
+                        {
+                            Add("*", hostname.Value);
+                        }
+                        else
+                        {
+                            _any = true;
+                        }
+                    }
+                }
+                else
+                {
+                    _any = true;
+                }
             }
 
-            /// <summary>True when a server host that namespace <paramref name="ns"/> may bind to matches one of <paramref name="hosts"/>.</summary>
+            private void Add(string ns, string host)
+            {
+                if (Placeholders.In(host) || Placeholders.In(ns))
+                {
+                    _any = true;
+                    return;
+                }
+
+                var map = HostNames.IsWildcard(host) ? _wildcards : _exact;
+                var key = HostNames.IsWildcard(host) ? host.Substring(1) : host;
+                if (!map.TryGetValue(key, out var namespaces))
+                {
+                    map.Add(key, namespaces = new List<string>());
+                }
+
+                namespaces.Add(ns);
+            }
+
+            /// <summary>True when a host that namespace <paramref name="ns"/> may bind to matches one of <paramref name="hosts"/>.</summary>
             public bool ServesAny(string ns, IReadOnlyList<string> hosts)
             {
-                if (_unknown)
+                if (_any)
                 {
                     return true;
                 }
@@ -130,20 +144,25 @@ namespace ManifestTools.Rules
                 {
                     if (HostNames.IsWildcard(host))
                     {
-                        // A wildcard VirtualService host may cover any exact server host: the rare case pays a pass.
-                        if (_exact.Any(e => HostNames.Overlap(host, e.Key) && e.Value.Any(n => Binds(n, ns))))
+                        // A wildcard VirtualService host may cover any served host: the rare case pays a pass.
+                        if (_exact.Any(e => HostNames.Overlap(host, e.Key) && e.Value.Any(n => Binds(n, ns))) ||
+                            _wildcards.Any(w => HostNames.Overlap(host, "*" + w.Key) && w.Value.Any(n => Binds(n, ns))))
                         {
                             return true;
                         }
+
+                        continue;
                     }
-                    else if (_exact.TryGetValue(host, out var namespaces) && namespaces.Any(n => Binds(n, ns)))
+
+                    if (_exact.TryGetValue(host, out var namespaces) && namespaces.Any(n => Binds(n, ns)))
                     {
                         return true;
                     }
 
-                    foreach (var (wildcardNamespace, wildcard) in _wildcards)
+                    // A served *suffix covers every name that ends with the suffix (host.Name.Matches).
+                    for (int start = 0; start <= host.Length; start++)
                     {
-                        if (Binds(wildcardNamespace, ns) && HostNames.Overlap(wildcard, host))
+                        if (_wildcards.TryGetValue(host.Substring(start), out var covering) && covering.Any(n => Binds(n, ns)))
                         {
                             return true;
                         }
