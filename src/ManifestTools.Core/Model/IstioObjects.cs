@@ -222,25 +222,28 @@ namespace ManifestTools.Model
         public bool IsDelegate => Hosts.Count == 0;
 
         /// <summary>Applies to the sidecars: no gateways listed, or <c>mesh</c> among them.</summary>
-        public bool IsBoundToMesh
+        public bool IsBoundToMesh => NamesMesh(Gateways);
+
+        /// <summary>
+        /// True when a gateways list (<c>spec.gateways</c>, or a match's) applies on the sidecars: it is empty, or lists
+        /// <c>mesh</c>.
+        /// </summary>
+        public static bool NamesMesh(IReadOnlyList<Located<string>> gateways)
         {
-            get
+            if (gateways.Count == 0)
             {
-                if (Gateways.Count == 0)
+                return true;
+            }
+
+            foreach (var gateway in gateways)
+            {
+                if (gateway.Value == MeshGateway)
                 {
                     return true;
                 }
-
-                foreach (var gateway in Gateways)
-                {
-                    if (gateway.Value == MeshGateway)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
             }
+
+            return false;
         }
     }
 }

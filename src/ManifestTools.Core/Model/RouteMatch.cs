@@ -84,26 +84,7 @@ namespace ManifestTools.Model
         public int? Port { get; }
 
         /// <summary>The entry applies on the sidecars: it names no gateways, or names <c>mesh</c>.</summary>
-        public bool AppliesOnMesh
-        {
-            get
-            {
-                if (Gateways.Count == 0)
-                {
-                    return true;
-                }
-
-                foreach (var gateway in Gateways)
-                {
-                    if (gateway.Value == VirtualService.MeshGateway)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
-        }
+        public bool AppliesOnMesh => VirtualService.NamesMesh(Gateways);
 
         /// <summary>The entry tests the request itself (uri, headers, method, query, scheme, authority): HTTP only.</summary>
         public bool HasRequestConditions { get; }

@@ -341,26 +341,27 @@ namespace ManifestTools.Resolution
         public IReadOnlyList<HostTarget> TargetsOf(Destination destination) => _destinations[destination].Targets;
 
         /// <summary>
-        /// Every definition of the Service or ServiceEntry a DestinationRule's host names that a proxy using the rule sees.
+        /// The namespaces whose proxies use a DestinationRule for its host: every namespace it is exported to when it
+        /// sits beside the host or in the root namespace (null when that is every namespace), else its own namespace only.
+        /// </summary>
+        public IReadOnlyList<string>? ScopeOf(DestinationRule rule) =>
+            ServesWhereExported(rule, HostNames.ClusterNamespace(ResolvedHost(rule), Options.ClusterDomain))
+                ? rule.ExportTo.ScopeOrEverywhere(rule.Namespace)
+                : new[] { rule.Namespace };
+
+        /// <summary>
+        /// Every definition of the Service or ServiceEntry a DestinationRule's host names that a proxy using the rule
+        /// sees (<see cref="ServesWhereExported"/>, judged for each definition's own namespace).
+        /// </summary>
+        public IReadOnlyList<HostTarget> TargetsOf(DestinationRule rule) => FindHosts(ResolvedHost(rule), new Visibility(null, rule));
+
+        /// <summary>
         /// Pilot looks a rule up in the proxy's namespace, then in the host's namespace, then in the root namespace: so a
         /// rule beside its host, or in istio-system, serves every namespace it is exported to, and any other rule serves
         /// its own namespace only.
         /// </summary>
-        /// <summary>
-        /// The namespaces whose proxies use a DestinationRule for a host of <paramref name="hostNamespace"/> (null: the
-        /// rule's own host): every namespace it is exported to when it sits beside the host or in the root namespace
-        /// (null when that is every namespace), else its own namespace only.
-        /// </summary>
-        public IReadOnlyList<string>? ScopeOf(DestinationRule rule, string? hostNamespace = null)
-        {
-            hostNamespace ??= HostNames.ClusterNamespace(ResolvedHost(rule), Options.ClusterDomain);
-            return hostNamespace == rule.Namespace || rule.Namespace == RootNamespace
-                ? rule.ExportTo.ScopeOrEverywhere(rule.Namespace)
-                : new[] { rule.Namespace };
-        }
-
-        public IReadOnlyList<HostTarget> TargetsOf(DestinationRule rule) =>
-            FindHosts(ResolvedHost(rule), new Visibility(null, rule, rule.ExportTo.ScopeOrEverywhere(rule.Namespace)));
+        private static bool ServesWhereExported(DestinationRule rule, string? hostNamespace) =>
+            hostNamespace == rule.Namespace || rule.Namespace == RootNamespace;
 
         /// <summary>The mesh's root namespace (meshConfig.rootNamespace), whose rules apply to every namespace.</summary>
         private const string RootNamespace = "istio-system";
@@ -376,40 +377,31 @@ namespace ManifestTools.Resolution
         /// namespace in <paramref name="scope"/> sees (null: any namespace), in input order. A ServiceEntry for <c>*</c>
         /// exported to its own namespace hides no unknown host of another.
         /// </summary>
-        public IReadOnlyList<HostTarget> FindHosts(string fqdn, IReadOnlyList<string>? scope) => FindHosts(fqdn, new Visibility(scope, null, null));
+        public IReadOnlyList<HostTarget> FindHosts(string fqdn, IReadOnlyList<string>? scope) => FindHosts(fqdn, new Visibility(scope, null));
 
         /// <summary>
-        /// Who is looking: the namespaces of a scope, or, for a DestinationRule, its namespace and exported scope (pilot's
-        /// lookup, see <see cref="TargetsOf(DestinationRule)"/>). A struct, so that every destination's lookup allocates
-        /// nothing when, as usual, every definition is exported everywhere.
+        /// Who is looking: the namespaces of a scope, or a DestinationRule, whose scope depends on each definition's
+        /// namespace (<see cref="ServesWhereExported"/>). A struct, so that every destination's lookup allocates nothing
+        /// when, as usual, every definition is exported everywhere.
         /// </summary>
         private readonly struct Visibility
         {
             private readonly IReadOnlyList<string>? _scope;
             private readonly DestinationRule? _rule;
-            private readonly IReadOnlyList<string>? _exported;
+            private readonly IReadOnlyList<string>? _own;
 
-            public Visibility(IReadOnlyList<string>? scope, DestinationRule? rule, IReadOnlyList<string>? exported)
+            public Visibility(IReadOnlyList<string>? scope, DestinationRule? rule)
             {
-                _scope = scope;
                 _rule = rule;
-                _exported = exported;
+                _scope = rule != null ? rule.ExportTo.ScopeOrEverywhere(rule.Namespace) : scope;
+                _own = rule != null ? new[] { rule.Namespace } : null;
             }
 
             /// <summary>No namespace is known to look from: any that sees the host counts.</summary>
-            public bool FromAnywhere => _rule == null ? _scope == null : _exported == null;
+            public bool FromAnywhere => _scope == null;
 
-            public bool Sees(HostTarget target)
-            {
-                if (_rule == null)
-                {
-                    return target.IsVisibleToAny(_scope);
-                }
-
-                return target.Object.Namespace == _rule.Namespace || _rule.Namespace == RootNamespace
-                    ? target.IsVisibleToAny(_exported)
-                    : target.ExportTo.IsVisibleTo(target.Object.Namespace, _rule.Namespace);
-            }
+            public bool Sees(HostTarget target) =>
+                target.IsVisibleToAny(_rule == null || ServesWhereExported(_rule, target.Object.Namespace) ? _scope : _own);
         }
 
         private IReadOnlyList<HostTarget> FindHosts(string fqdn, Visibility visibility)
@@ -463,25 +455,6 @@ namespace ManifestTools.Resolution
         public IReadOnlyList<HostTarget> FindExactHosts(string fqdn) =>
             _hosts.TryGetValue(fqdn, out var targets) ? targets : (IReadOnlyList<HostTarget>)Array.Empty<HostTarget>();
 
-        /// <summary>Every definition of the Services and ServiceEntries a fully qualified host names, seen from anywhere, in input order.</summary>
-        public IReadOnlyList<HostTarget> FindHosts(string fqdn)
-        {
-            if (_hosts.TryGetValue(fqdn, out var targets))
-            {
-                return targets;
-            }
-
-            foreach (var (wildcard, wildcardTarget) in _wildcardHosts)
-            {
-                if (HostNames.WildcardMatches(wildcard, fqdn))
-                {
-                    return new[] { wildcardTarget };
-                }
-            }
-
-            return Array.Empty<HostTarget>();
-        }
-
         /// <summary>
         /// The DestinationRules Istio applies to <paramref name="fqdn"/>: those for exactly that host, or else those
         /// of the most specific wildcard that covers it. A less specific rule's subsets do not apply. For proxies of the
@@ -493,21 +466,25 @@ namespace ManifestTools.Resolution
         public IEnumerable<DestinationRule> DestinationRulesFor(string fqdn, IReadOnlyList<string>? scope)
         {
             _rulesByHost.TryGetValue(fqdn, out var exact);
-            var wildcards = MostSpecificWildcardRules(fqdn);
             if (scope == null)
             {
-                return exact ?? wildcards;
+                return exact ?? MostSpecificWildcardRules(fqdn);
             }
 
+            // Wildcard rules are gathered only when the exact ones do not answer: most hosts have an exact rule.
             var hostNamespace = HostNames.ClusterNamespace(fqdn, Options.ClusterDomain);
+            List<DestinationRule>? wildcards = null;
             foreach (var lookup in Lookups)
             {
-                foreach (var candidates in new[] { exact, wildcards })
+                if (exact != null && Applied(exact, scope, hostNamespace, lookup) is { Count: > 0 } applied)
                 {
-                    if (candidates != null && candidates.Count > 0 && Applied(candidates, scope, hostNamespace, lookup) is { Count: > 0 } applied)
-                    {
-                        return applied;
-                    }
+                    return applied;
+                }
+
+                wildcards ??= MostSpecificWildcardRules(fqdn);
+                if (wildcards.Count > 0 && Applied(wildcards, scope, hostNamespace, lookup) is { Count: > 0 } covering)
+                {
+                    return covering;
                 }
             }
 
@@ -582,7 +559,7 @@ namespace ManifestTools.Resolution
                 {
                     Lookup.ProxyNamespace => rule.Namespace == ns,
                     // An external host has no namespace of its own: an exported rule of any namespace may serve it.
-                    Lookup.HostOrRootNamespace => (hostNamespace == null || rule.Namespace == hostNamespace || rule.Namespace == RootNamespace) &&
+                    Lookup.HostOrRootNamespace => (hostNamespace == null || ServesWhereExported(rule, hostNamespace)) &&
                                                   rule.ExportTo.IsVisibleTo(rule.Namespace, ns),
                     _ => rule.ExportTo.IsVisibleTo(rule.Namespace, ns),
                 };
