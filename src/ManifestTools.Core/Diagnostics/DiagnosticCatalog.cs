@@ -182,6 +182,107 @@ namespace ManifestTools.Diagnostics
             "an http route's header, URI and method matches never apply. Declare the port as http (name http-..., or " +
             "appProtocol: http), or route it with a tcp route. A port whose name declares no protocol is detected, and not checked.");
 
+        public static readonly DiagnosticDescriptor BackendNotFound = new DiagnosticDescriptor(
+            "MT1101", "BackendNotFound", "A backendRef names an object the input does not define", Severity.Error,
+            "{0} sends to {1}, but {2}",
+            "A backendRef of an HTTPRoute or GRPCRoute names a Service (by default) or an Istio ServiceEntry or Hostname. " +
+            "When it does not exist, the route reports BackendNotFound and its share of the traffic gets 500. It is an " +
+            "error when the input holds the namespace's Services, and a warning when the Service may be defined elsewhere.");
+
+        public static readonly DiagnosticDescriptor BackendRefNotPermitted = new DiagnosticDescriptor(
+            "MT1102", "BackendRefNotPermitted", "A backendRef to another namespace has no ReferenceGrant", Severity.Error,
+            "{0} sends to {1} in namespace {2}, but no ReferenceGrant of namespace {2} lets {3}s of namespace {4} refer to it; add one there",
+            "A route may send to a backend of another namespace only when a ReferenceGrant in the backend's namespace " +
+            "allows it (from the route's kind and namespace, to the backend's group and kind, optionally by name). Without " +
+            "one the route reports RefNotPermitted and that share of the traffic gets 500. A parentRef needs no grant: a " +
+            "Gateway admits routes by its listeners' allowedRoutes (MT1112), and a route attached to a Service of another " +
+            "namespace applies to its own namespace's clients.");
+
+        public static readonly DiagnosticDescriptor BackendPortInvalid = new DiagnosticDescriptor(
+            "MT1103", "BackendPortInvalid", "A backendRef has no port, or a port its Service does not expose", Severity.Error,
+            "{0}",
+            "A backendRef to a Service (or an Istio ServiceEntry or Hostname) must give the port, and the Service must " +
+            "expose it (its port, not its targetPort). The API rejects a Service backendRef without a port; a port the " +
+            "Service does not expose leaves that share of the traffic without endpoints.");
+
+        public static readonly DiagnosticDescriptor BackendWeightsNot100 = new DiagnosticDescriptor(
+            "MT1104", "BackendWeightsNotTotal100", "A rule's backend weights do not add up to 100", Severity.Error,
+            "the weights of {0} add up to {1}, not 100: {2}",
+            "The Gateway API treats backendRef weights as relative, with a default of 1, so 80/30 silently becomes 73/27. As " +
+            "for VirtualServices (MT1002), a rule that sets a weight on any of several backendRefs must make them add up to " +
+            "100: another total is almost always a typo in a canary split. Backends without any weight share equally, " +
+            "which is fine.");
+
+        public static readonly DiagnosticDescriptor AllBackendWeightsZero = new DiagnosticDescriptor(
+            "MT1105", "AllBackendWeightsZero", "Every backend of a rule has weight 0", Severity.Error,
+            "every backendRef of {0} has weight 0, so every request it matches gets 500; give the backend that should serve a positive weight",
+            "A rule whose backendRefs all have weight 0 sends no request anywhere: the implementation answers 500. Give the " +
+            "stable version a positive weight.");
+
+        public static readonly DiagnosticDescriptor BackendSelectsNoPods = new DiagnosticDescriptor(
+            "MT1106", "BackendSelectsNoPods", "A versioned backend Service selects no pod", Severity.Error,
+            "{0} sends to Service {1}, whose selector {2} matches no pod template of namespace {3}{4}",
+            "In a Gateway API canary each version has its own Service. When one version's Service selects no pod while " +
+            "the other backends of the route do, its share of the traffic gets 503 (no healthy upstream). It is the Gateway " +
+            "API analogue of MT1001. When no backend of the route selects any pod, the workloads are probably elsewhere, " +
+            "and MT2002 warns instead.");
+
+        public static readonly DiagnosticDescriptor OverlappingBackends = new DiagnosticDescriptor(
+            "MT1107", "OverlappingBackends", "Two backends of a rule select the same pods", Severity.Error,
+            "Service {0}, a backend of {1}, selects {2}, which also selects the pods of {3}, another backend of the rule; {4}",
+            "A weighted split between versions only holds when each version's Service selects only that version's pods. " +
+            "A Service whose selector lacks the version label also selects the other version's pods, so the canary gets " +
+            "more than its weight. It is the Gateway API analogue of MT2003.");
+
+        public static readonly DiagnosticDescriptor MeshRouteWithoutCatchAll = new DiagnosticDescriptor(
+            "MT1108", "MeshRouteWithoutCatchAll", "A route attached to a Service has no rule for ordinary requests", Severity.Error,
+            "{0} is attached to Service {1}, but none of its rules matches every request, so requests to {1} that match no rule fail with 404; add a rule without matches that sends to the stable version",
+            "Once an HTTPRoute or GRPCRoute is attached to a Service (the GAMMA pattern for the mesh), it replaces the " +
+            "Service's default routing for the clients it applies to: requests that match none of its rules are rejected. " +
+            "A route with only header-matched rules therefore breaks every ordinary request. Other routes attached to the " +
+            "same Service from the same namespace count: one catch-all rule among them is enough.");
+
+        public static readonly DiagnosticDescriptor ParentNotFound = new DiagnosticDescriptor(
+            "MT1109", "ParentNotFound", "A parentRef names a Gateway or Service the input does not define", Severity.Error,
+            "{0} attaches to {1}, but {2}",
+            "A route attaches to the Gateways and Services its parentRefs name. A parentRef to one that does not exist " +
+            "attaches the route nowhere, and its traffic keeps the old routing. Gateways often live in a platform namespace " +
+            "another repository applies: then it is a warning.");
+
+        public static readonly DiagnosticDescriptor ParentSectionNotFound = new DiagnosticDescriptor(
+            "MT1110", "ParentSectionNotFound", "A parentRef names a listener or port its parent does not have", Severity.Error,
+            "{0}",
+            "A parentRef's sectionName names a listener of the Gateway (or a port name of the Service), and its port a " +
+            "listener's port (or a Service port). When none has that name or port, the route is not accepted (NoMatchingParent).");
+
+        public static readonly DiagnosticDescriptor HostnameNotAccepted = new DiagnosticDescriptor(
+            "MT1111", "HostnameNotAccepted", "No listener accepts the route's hostnames", Severity.Error,
+            "{0} has hostnames {1}, but no listener of Gateway {2} it attaches to accepts any of them ({3}); {4}",
+            "A route attaches to a Gateway listener only when one of its hostnames intersects the listener's hostname " +
+            "(a listener without one accepts every hostname; *.example.com accepts any name below example.com). " +
+            "Otherwise the route is not accepted (NoMatchingListenerHostname) and serves nothing.");
+
+        public static readonly DiagnosticDescriptor ListenerRejectsRoute = new DiagnosticDescriptor(
+            "MT1112", "ListenerRejectsRoute", "No listener admits the route", Severity.Error,
+            "{0}",
+            "A listener admits routes by allowedRoutes: namespaces.from Same (the default) admits the Gateway's own " +
+            "namespace only, All every namespace, and Selector the namespaces whose labels match; kinds, when set, lists " +
+            "the route kinds it admits, and otherwise its protocol decides (HTTP and HTTPS admit HTTPRoute and GRPCRoute). " +
+            "A route no listener admits is not accepted (NotAllowedByListeners).");
+
+        public static readonly DiagnosticDescriptor DuplicateRouteMatch = new DiagnosticDescriptor(
+            "MT1113", "DuplicateRouteMatch", "A match repeats an earlier match of the same route", Severity.Warning,
+            "{0} of {1} repeats {2}, which takes every request it matches; remove it",
+            "The Gateway API chooses among matches by specificity (an Exact path, then the longest prefix, then method, " +
+            "header and query conditions), not by position, so a general rule never hides a specific one. Only an equal " +
+            "match does: among equally specific matches the first rule wins, so a repeated match is never used.");
+
+        public static readonly DiagnosticDescriptor UnreachableRouteRule = new DiagnosticDescriptor(
+            "MT1114", "UnreachableRouteRule", "A route rule can never be used", Severity.Error,
+            "every match of {0} repeats a match of {1}, which takes its requests, so {0} is never used; {2}",
+            "When every match of a rule repeats a match of an earlier rule of the same route, the earlier rule wins every " +
+            "request and this rule's backends get no traffic. A rule without matches repeats another rule without matches.");
+
         public static readonly DiagnosticDescriptor SelectorMismatch = new DiagnosticDescriptor(
             "MT2001", "SelectorDoesNotMatchTemplate", "Workload selector does not match its pod template", Severity.Error,
             "the selector of {0} does not match its pod template labels: {1}",
@@ -333,6 +434,9 @@ namespace ManifestTools.Diagnostics
             DuplicateDestination, DuplicateSubset, UnexposedPort, GatewayNotFound, MatchGatewayNotBound, InternalGatewayReference,
             HostNotInGateway, ConflictingGateways, InvalidExportTo, ConflictingMeshHosts, UnreachableRoute, IneffectiveMatch,
             IngressBypassesSubsets, HttpRouteOnNonHttpPort,
+            BackendNotFound, BackendRefNotPermitted, BackendPortInvalid, BackendWeightsNot100, AllBackendWeightsZero,
+            BackendSelectsNoPods, OverlappingBackends, MeshRouteWithoutCatchAll, ParentNotFound, ParentSectionNotFound,
+            HostnameNotAccepted, ListenerRejectsRoute, DuplicateRouteMatch, UnreachableRouteRule,
             SelectorMismatch, ServiceSelectsNothing, OverlappingSelectors, InvalidName,
         };
 

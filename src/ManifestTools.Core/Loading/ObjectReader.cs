@@ -197,8 +197,13 @@ namespace ManifestTools.Loading
                 case ("extensions", "DaemonSet"):
                 case ("argoproj.io", "Rollout"):
                     return ReadController(header, spec, root);
-                case ("gateway.networking.k8s.io", "Gateway"):
+                case (GatewayApi.Group, "Gateway"):
                     return ReadKubeGateway(header, spec);
+                case (GatewayApi.Group, "HTTPRoute"):
+                case (GatewayApi.Group, "GRPCRoute"):
+                    return ReadKubeRoute(header, spec);
+                case (GatewayApi.Group, "ReferenceGrant"):
+                    return ReadReferenceGrant(header, spec);
                 case ("argoproj.io", "Experiment"):
                     return ReadExperiment(header, spec);
                 case ("batch", "Job"):
@@ -544,10 +549,283 @@ namespace ManifestTools.Loading
                     hostname is { } h && h.Value.Length > 0 ? h : (Located<string>?)null,
                     _fields.Integer(item, "port", itemPath + ".port")?.Value,
                     _fields.String(item, "protocol", itemPath + ".protocol")?.Value,
+                    ReadAllowedRoutes(item, itemPath),
                     item.Span));
             }
 
             return new KubeGateway(header, listeners);
+        }
+
+        private AllowedRoutes ReadAllowedRoutes(YMapping listener, FieldPath listenerPath)
+        {
+            var path = listenerPath + ".allowedRoutes";
+            var allowed = _fields.Mapping(listener, "allowedRoutes", path, out var keySpan);
+            if (allowed == null)
+            {
+                return AllowedRoutes.SameNamespace(listener.Span);
+            }
+
+            var namespaces = _fields.Mapping(allowed, "namespaces", path + ".namespaces");
+            var from = _fields.String(namespaces, "from", path + ".namespaces.from")?.Value ?? "Same";
+            var selector = from == "Selector" ? ReadSelector(namespaces, path + ".namespaces.selector") : null;
+            List<(string, string)>? kinds = null;
+            if (allowed.TryGet("kinds", out _, out _))
+            {
+                kinds = new List<(string, string)>();
+                foreach (var (item, itemPath) in _fields.MappingItems(allowed, "kinds", path + ".kinds"))
+                {
+                    if (_fields.String(item, "kind", itemPath + ".kind") is { } kind)
+                    {
+                        kinds.Add((_fields.String(item, "group", itemPath + ".group")?.Value ?? GatewayApi.Group, kind.Value));
+                    }
+                }
+            }
+
+            return new AllowedRoutes(from, selector, kinds, keySpan);
+        }
+
+        private KubeRoute ReadKubeRoute(ObjectHeader header, YMapping? spec)
+        {
+            var parents = new List<ParentReference>();
+            foreach (var (item, itemPath) in _fields.MappingItems(spec, "parentRefs", "spec.parentRefs"))
+            {
+                if (RequiredName(item, itemPath) is { } name)
+                {
+                    var ns = _fields.String(item, "namespace", itemPath + ".namespace");
+                    var section = _fields.String(item, "sectionName", itemPath + ".sectionName");
+                    var port = _fields.Integer(item, "port", itemPath + ".port");
+                    parents.Add(new ParentReference(
+                        _fields.String(item, "group", itemPath + ".group")?.Value ?? GatewayApi.Group,
+                        _fields.String(item, "kind", itemPath + ".kind")?.Value ?? "Gateway",
+                        name, ns?.Value ?? header.Namespace, ns != null,
+                        section is { } s ? new Located<string>(s.Value, FieldReader.KeySpan(item, "sectionName", s.Span)) : (Located<string>?)null,
+                        port is { } p ? new Located<int>(p.Value, FieldReader.KeySpan(item, "port", p.Span)) : (Located<int>?)null,
+                        item.Span));
+                }
+            }
+
+            var rules = new List<KubeRouteRule>();
+            int index = 0;
+            foreach (var (item, itemPath) in _fields.MappingItems(spec, "rules", "spec.rules"))
+            {
+                var backends = new List<BackendReference>();
+                bool weightsUnreadable = false;
+                foreach (var (backend, backendPath) in _fields.MappingItems(item, "backendRefs", itemPath + ".backendRefs"))
+                {
+                    var weight = _fields.Integer(backend, "weight", backendPath + ".weight");
+                    weightsUnreadable |= weight == null && backend.TryGet("weight", out _, out var weightNode) && !(weightNode is YScalar { IsNull: true });
+                    if (RequiredName(backend, backendPath) is { } name)
+                    {
+                        var ns = _fields.String(backend, "namespace", backendPath + ".namespace");
+                        var port = _fields.Integer(backend, "port", backendPath + ".port");
+                        backends.Add(new BackendReference(
+                            _fields.String(backend, "group", backendPath + ".group")?.Value ?? string.Empty,
+                            _fields.String(backend, "kind", backendPath + ".kind")?.Value ?? "Service",
+                            name, ns?.Value ?? header.Namespace,
+                            ns is { } n ? new Located<string>(n.Value, FieldReader.KeySpan(backend, "namespace", n.Span)) : (Located<string>?)null,
+                            port is { } p ? new Located<int>(p.Value, FieldReader.KeySpan(backend, "port", p.Span)) : (Located<int>?)null,
+                            FieldReader.HoldsPlaceholder(backend, "port"),
+                            weight is { } w ? new Located<int>(w.Value, FieldReader.KeySpan(backend, "weight", w.Span)) : (Located<int>?)null,
+                            backend.Span));
+                    }
+                }
+
+                var matches = ReadRouteMatches(item, itemPath, header.Kind == "GRPCRoute", out bool unreadable);
+                var span = item.TryGet("name", out var nameKey, out _) ? nameKey.Span : item.Entries.Count > 0 ? item.Entries[0].Key.Span : item.Span;
+                rules.Add(new KubeRouteRule(index++, _fields.String(item, "name", itemPath + ".name")?.Value, matches, unreadable, backends,
+                    weightsUnreadable, span, FieldReader.KeySpan(item, "backendRefs", span)));
+            }
+
+            return new KubeRoute(header, parents, _fields.Strings(spec, "hostnames", "spec.hostnames"), rules,
+                spec != null ? FieldReader.KeySpan(spec, "rules", header.NameSpan) : header.NameSpan);
+        }
+
+        /// <summary>A reference's <c>name</c>, located at its key; the API requires it, so its absence is MT0002.</summary>
+        private Located<string>? RequiredName(YMapping reference, FieldPath path)
+        {
+            var name = _fields.String(reference, "name", path + ".name");
+            if (name == null)
+            {
+                if (!reference.TryGet("name", out _, out _))
+                {
+                    _fields.Error(reference.Span, $"{path}.name is required");
+                }
+
+                return null;
+            }
+
+            return new Located<string>(name.Value.Value, FieldReader.KeySpan(reference, "name", name.Value.Span));
+        }
+
+        /// <summary>
+        /// A rule's <c>matches</c> in canonical form (<see cref="KubeRouteMatch"/>). An entry that cannot be read makes
+        /// what the rule matches unknown, so no rule reasons about it.
+        /// </summary>
+        private IReadOnlyList<KubeRouteMatch> ReadRouteMatches(YMapping rule, FieldPath rulePath, bool grpc, out bool unreadable)
+        {
+            unreadable = false;
+            var path = rulePath + ".matches";
+            if (!rule.TryGet("matches", out _, out var node) || (node is YScalar nullScalar && nullScalar.IsNull))
+            {
+                return Array.Empty<KubeRouteMatch>();
+            }
+
+            if (!(node is YSequence sequence))
+            {
+                unreadable = true;
+                _fields.Sequence(rule, "matches", path);
+                return Array.Empty<KubeRouteMatch>();
+            }
+
+            var matches = new List<KubeRouteMatch>(sequence.Items.Count);
+            for (int i = 0; i < sequence.Items.Count; i++)
+            {
+                if (!(sequence.Items[i] is YMapping match))
+                {
+                    unreadable = true;
+                    _fields.Error(sequence.Items[i].Span, $"{path.Index(i)} must be a mapping, not {sequence.Items[i].KindName}");
+                    continue;
+                }
+
+                var canonical = CanonicalMatch(match, path.Index(i), grpc);
+                if (canonical == null)
+                {
+                    unreadable = true;
+                    continue;
+                }
+
+                matches.Add(new KubeRouteMatch(canonical.Length == 0 ? KubeRouteMatch.CatchAllKey : canonical, canonical.Length == 0, match.Span));
+            }
+
+            return matches;
+        }
+
+        /// <summary>The canonical key of one match entry; empty when it matches every request, null when it cannot be read.</summary>
+        private string? CanonicalMatch(YMapping match, FieldPath path, bool grpc)
+        {
+            var conditions = new List<string>(match.Entries.Count);
+            foreach (var entry in match.Entries)
+            {
+                var key = entry.Key.Value;
+                switch (key)
+                {
+                    case "path" when !grpc:
+                    {
+                        var mapping = _fields.Mapping(match, "path", path + ".path");
+                        if (mapping == null || !TryString(mapping, "type", path + ".path", "PathPrefix", out var type) ||
+                            !TryString(mapping, "value", path + ".path", "/", out var value))
+                        {
+                            return null;
+                        }
+
+                        if (type == "PathPrefix" && value.Length > 1 && value.EndsWith("/", StringComparison.Ordinal))
+                        {
+                            value = value.TrimEnd('/');
+                            value = value.Length == 0 ? "/" : value;
+                        }
+
+                        if (!(type == "PathPrefix" && value == "/"))
+                        {
+                            conditions.Add("path:" + type + ":" + value);
+                        }
+
+                        continue;
+                    }
+
+                    case "method" when grpc:
+                    {
+                        var mapping = _fields.Mapping(match, "method", path + ".method");
+                        if (mapping == null || !TryString(mapping, "type", path + ".method", "Exact", out var type) ||
+                            !TryString(mapping, "service", path + ".method", string.Empty, out var service) ||
+                            !TryString(mapping, "method", path + ".method", string.Empty, out var method))
+                        {
+                            return null;
+                        }
+
+                        if (service.Length > 0 || method.Length > 0)
+                        {
+                            conditions.Add("method:" + type + ":" + service + "/" + method);
+                        }
+
+                        continue;
+                    }
+
+                    case "headers":
+                    case "queryParams" when !grpc:
+                    {
+                        if (!(entry.Value is YSequence list) || list.Items.Any(i => !(i is YMapping)))
+                        {
+                            _fields.MappingItems(match, key, path + "." + key).ToList();
+                            return null;
+                        }
+
+                        // Header names are case-insensitive; query parameter names are not.
+                        bool header = key == "headers";
+                        foreach (var (item, itemPath) in _fields.MappingItems(match, key, path + "." + key))
+                        {
+                            if (!TryString(item, "type", itemPath, "Exact", out var type) || !TryString(item, "name", itemPath, null, out var name) ||
+                                !TryString(item, "value", itemPath, null, out var value))
+                            {
+                                return null;
+                            }
+
+                            conditions.Add(key + ":" + (header ? name.ToLowerInvariant() : name) + ":" + type + ":" + value);
+                        }
+
+                        continue;
+                    }
+
+                    default:
+                        conditions.Add(key + "=" + CanonicalYaml.Of(entry.Value));
+                        continue;
+                }
+            }
+
+            conditions.Sort(StringComparer.Ordinal);
+            return string.Join("\n", conditions);
+        }
+
+        /// <summary>
+        /// Reads <c>parent[key]</c> as a string, or <paramref name="fallback"/> when it is absent. False when it cannot
+        /// be read (MT0002), or is absent without a fallback (the API requires it).
+        /// </summary>
+        private bool TryString(YMapping parent, string key, FieldPath parentPath, string? fallback, out string value)
+        {
+            if (!parent.TryGet(key, out _, out _))
+            {
+                value = fallback ?? string.Empty;
+                return fallback != null;
+            }
+
+            var read = _fields.String(parent, key, parentPath + "." + key);
+            value = read?.Value ?? string.Empty;
+            return read != null;
+        }
+
+        private ReferenceGrant ReadReferenceGrant(ObjectHeader header, YMapping? spec)
+        {
+            var from = new List<(string, string, string)>();
+            foreach (var (item, itemPath) in _fields.MappingItems(spec, "from", "spec.from"))
+            {
+                var kind = _fields.String(item, "kind", itemPath + ".kind");
+                var ns = _fields.String(item, "namespace", itemPath + ".namespace");
+                if (kind != null && ns != null)
+                {
+                    from.Add((_fields.String(item, "group", itemPath + ".group")?.Value ?? string.Empty, kind.Value.Value, ns.Value.Value));
+                }
+            }
+
+            var to = new List<(string, string, string?)>();
+            foreach (var (item, itemPath) in _fields.MappingItems(spec, "to", "spec.to"))
+            {
+                if (_fields.String(item, "kind", itemPath + ".kind") is { } kind)
+                {
+                    to.Add((_fields.String(item, "group", itemPath + ".group")?.Value ?? string.Empty, kind.Value,
+                        _fields.String(item, "name", itemPath + ".name")?.Value));
+                }
+            }
+
+            return new ReferenceGrant(header, from, to);
         }
 
         private ServiceEntry ReadServiceEntry(ObjectHeader header, YMapping? spec)

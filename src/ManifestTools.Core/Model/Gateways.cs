@@ -60,8 +60,9 @@ namespace ManifestTools.Model
     /// <summary>One <c>listeners[]</c> entry of a Kubernetes Gateway.</summary>
     public sealed class GatewayListener
     {
-        public GatewayListener(string? name, Located<string>? hostname, int? port, string? protocol, SourceSpan span)
+        public GatewayListener(string? name, Located<string>? hostname, int? port, string? protocol, AllowedRoutes allowedRoutes, SourceSpan span)
         {
+            AllowedRoutes = allowedRoutes;
             Name = name;
             Hostname = hostname;
             Port = port;
@@ -76,10 +77,14 @@ namespace ManifestTools.Model
 
         public int? Port { get; }
         public string? Protocol { get; }
+
+        /// <summary>Which routes may attach; routes of the Gateway's own namespace when <c>allowedRoutes</c> is absent.</summary>
+        public AllowedRoutes AllowedRoutes { get; }
+
         public SourceSpan Span { get; }
     }
 
-    /// <summary>gateway.networking.k8s.io Gateway, as far as a VirtualService can bind to it: its listeners.</summary>
+    /// <summary>gateway.networking.k8s.io Gateway: its listeners, where VirtualServices bind and routes attach.</summary>
     public sealed class KubeGateway : ManifestObject
     {
         public KubeGateway(ObjectHeader header, IReadOnlyList<GatewayListener> listeners) : base(header) => Listeners = listeners;

@@ -9,7 +9,7 @@ namespace ManifestTools.Resolution
     /// Everything the rules look up, built once in linear time: hosts by FQDN, DestinationRules by host, and pod
     /// sources by namespace and label, so matching a subset or selector never compares every pair.
     /// </summary>
-    public sealed class MeshIndex
+    public sealed partial class MeshIndex
     {
         // Every definition of a host: the same Service in several files (variants, cluster folders) is one host whose
         // definitions are alternatives, so a reference is satisfied when any of them satisfies it.
@@ -140,6 +140,8 @@ namespace ManifestTools.Resolution
                     AddTo(_gatewaysByName, obj.Name, obj);
                 }
             }
+
+            IndexGatewayApi(objects);
 
             foreach (var workload in Workloads)
             {
@@ -280,16 +282,6 @@ namespace ManifestTools.Resolution
         /// <summary>The Gateways named <paramref name="name"/>, in every namespace.</summary>
         public IReadOnlyList<ManifestObject> GatewaysNamed(string name) =>
             _gatewaysByName.TryGetValue(name, out var found) ? found : (IReadOnlyList<ManifestObject>)Array.Empty<ManifestObject>();
-
-        private static void AddTo(Dictionary<string, List<ManifestObject>> map, string key, ManifestObject obj)
-        {
-            if (!map.TryGetValue(key, out var list))
-            {
-                map.Add(key, list = new List<ManifestObject>());
-            }
-
-            list.Add(obj);
-        }
 
         public string Resolve(string host, string referringNamespace) =>
             HostNames.Resolve(host, referringNamespace, Options.ClusterDomain);

@@ -69,6 +69,31 @@ namespace ManifestTools.Rules
         public static string Match(Route route, int index) =>
             $"match[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]" + (route.Matches[index].Name is { } name ? $" \"{name}\"" : string.Empty);
 
+        /// <summary>"rules[1] (canary) of HTTPRoute ns/name".</summary>
+        public static string Rule(KubeRoute route, KubeRouteRule rule) => $"{rule.Describe()} of {route.Ref}";
+
+        /// <summary>Every backendRef of every HTTPRoute and GRPCRoute, with its route and rule.</summary>
+        public static IEnumerable<(KubeRoute Route, KubeRouteRule Rule, BackendReference Backend)> Backends(MeshIndex index)
+        {
+            foreach (var route in index.KubeRoutes)
+            {
+                foreach (var rule in route.Rules)
+                {
+                    foreach (var backend in rule.Backends)
+                    {
+                        yield return (route, rule, backend);
+                    }
+                }
+            }
+        }
+
+        /// <summary>"a, b or c": names to choose from in a fix.</summary>
+        public static string Choices(IEnumerable<string> names)
+        {
+            var list = names.Distinct().ToList();
+            return list.Count == 0 ? "none" : list.Count == 1 ? list[0] : List(list.Take(list.Count - 1).ToList()) + " or " + list[list.Count - 1];
+        }
+
         /// <summary>"A destination of route http[0] "canary" of VirtualService ns/name", or "A mirror of …", capitalised to start a message.</summary>
         public static string Where(VirtualService service, Route? route) =>
             route != null ? "A destination of " + Route(service, route) : "A mirror of " + service.Ref;

@@ -14,12 +14,6 @@ namespace ManifestTools.Rules
     /// </summary>
     public sealed class HostResolvesRule : IManifestRule
     {
-        /// <summary>
-        /// Namespaces whose Services an installer creates (istioctl, the Istio and cluster charts): a repository's
-        /// manifests reach them, and may hold some objects of theirs, but seldom the Services themselves.
-        /// </summary>
-        private static readonly HashSet<string> InstalledNamespaces = new HashSet<string>(StringComparer.Ordinal) { "istio-system", "kube-system" };
-
         public DiagnosticDescriptor Descriptor => DiagnosticCatalog.UnknownHost;
 
         public void Check(RuleContext context)
@@ -77,7 +71,7 @@ namespace ManifestTools.Rules
                 hint = Hint(index, host.Value);
                 // A short name that a Service of another namespace carries is the classic slip (the VirtualService is in
                 // another namespace than its Service); for a name written out in full, that Service is only a suggestion.
-                var unknowable = UnknowableIn(index, ns);
+                var unknowable = index.WhyServicesUnknowable(ns);
                 if (unknowable != null && !(hint.Length > 0 && (host.Value.IndexOf('.') < 0 || MistypedNamespace(index, host.Value, ns))))
                 {
                     severity = Severity.Warning;
@@ -107,32 +101,6 @@ namespace ManifestTools.Rules
             var name = host.Split('.')[0];
             return index.Services.Any(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase) && s.Namespace != ns &&
                                            ns.Length >= 3 && ClosestMatch.EditDistance(s.Namespace, ns) <= 2);
-        }
-
-        /// <summary>Why the input cannot tell whether namespace <paramref name="ns"/> has the Service; null when it can.</summary>
-        private static string? UnknowableIn(MeshIndex index, string ns)
-        {
-            if (!index.HasNamespace(ns))
-            {
-                return $"nothing of namespace {ns} is in the input";
-            }
-
-            if (!index.HasServicesIn(ns))
-            {
-                return $"no Service of namespace {ns} is in the input";
-            }
-
-            if (InstalledNamespaces.Contains(ns))
-            {
-                return $"the Services of namespace {ns} are usually created by its installer, not by these manifests";
-            }
-
-            if (index.HasCustomResourcesIn(ns))
-            {
-                return $"namespace {ns} holds custom resources, whose operators create Services of their own";
-            }
-
-            return index.InputIsIncomplete is { } why ? $"{why}, which the linter does not read" : null;
         }
 
         /// <summary>

@@ -4,7 +4,10 @@ using ManifestTools.Model;
 
 namespace ManifestTools.Rules
 {
-    /// <summary>MT2002: a Service's selector should match some pod template in its namespace.</summary>
+    /// <summary>
+    /// MT2002: a Service's selector should match some pod template in its namespace. A route's version Service that
+    /// selects nothing while the route's other backends select pods is MT1106's error instead.
+    /// </summary>
     public sealed class ServiceSelectsPodsRule : IManifestRule
     {
         public DiagnosticDescriptor Descriptor => DiagnosticCatalog.ServiceSelectsNothing;
@@ -12,10 +15,11 @@ namespace ManifestTools.Rules
         public void Check(RuleContext context)
         {
             var index = context.Index;
+            var backends = new System.Collections.Generic.HashSet<KubeService>(BackendSelectsPodsRule.Unselected(index).Select(b => b.Service));
             foreach (var service in index.Services)
             {
                 var selector = service.Selector;
-                if (selector == null || selector.Count == 0 || service.Type == "ExternalName" ||
+                if (selector == null || selector.Count == 0 || service.Type == "ExternalName" || backends.Contains(service) ||
                     Placeholders.In(selector) || index.MayCarry(service.Namespace, selector) || index.PodsWithLabels(service.Namespace, selector).Any())
                 {
                     continue;
