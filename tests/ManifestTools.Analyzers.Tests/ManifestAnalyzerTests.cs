@@ -37,6 +37,39 @@ namespace ManifestTools.Analyzers.Tests
         }
 
         [Fact]
+        public async Task Gateway_api_routes_are_linted_at_their_yaml_spans()
+        {
+            const string route = """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata:
+                  name: ads
+                  namespace: ns3
+                spec:
+                  parentRefs:
+                    - group: ""
+                      kind: Service
+                      name: ads
+                      port: 8080
+                  rules:
+                    - matches:
+                        - headers:
+                            - name: page-source
+                              value: products
+                      backendRefs:
+                        - name: ads
+                          port: 8080
+                """;
+            const string path = "/src/Ads/k8s/route.yaml";
+            await new Test()
+                .Generated(GeneratedPath, Yaml.Generated)
+                .Manifest(path, route)
+                .Expect(Diagnostics.At("MT1108", DiagnosticSeverity.Error, path, route, "rules")
+                    .WithMessage("HTTPRoute ns3/ads is attached to Service ads, but none of its rules matches every request, so requests to ads that match no rule fail with 404; add a rule without matches that sends to the stable version"))
+                .RunAsync();
+        }
+
+        [Fact]
         public async Task A_clean_canary_reports_nothing()
         {
             await new Test()

@@ -55,6 +55,44 @@ spec:
         }
 
         [Fact]
+        public void Gateway_api_routes_are_linted_at_their_yaml_positions()
+        {
+            const string route = @"apiVersion: v1
+kind: Service
+metadata: {name: reviews-v1, namespace: shop}
+spec:
+  ports: [{name: http, port: 9080}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: reviews, namespace: shop}
+spec:
+  parentRefs: [{group: """", kind: Service, name: reviews-v1, port: 9080}]
+  rules:
+    - backendRefs:
+        - name: reviews-v1
+          port: 9080
+          weight: 80
+        - name: reviews-v2x
+          port: 9080
+          weight: 30
+";
+            using var project = new TempProject("<Project />");
+            var yaml = Path.Combine(project.Directory, "route.yaml");
+            File.WriteAllText(yaml, route);
+            var findings = Path.Combine(project.State, "lint.findings");
+            var engine = new MockBuildEngine();
+
+            Assert.True(new LintManifests { BuildEngine = engine, ManifestFiles = new ITaskItem[] { new TaskItem(yaml) }, FindingsFile = findings }.Execute());
+            Assert.False(new ReportManifestFindings { BuildEngine = engine, FindingsFiles = new ITaskItem[] { new TaskItem(findings) } }.Execute());
+
+            var weights = Assert.Single(engine.Errors, e => e.Code == "MT1104");
+            Assert.Equal((yaml, 13, 7), (weights.File, weights.LineNumber, weights.ColumnNumber));
+            var backend = Assert.Single(engine.Errors, e => e.Code == "MT1101");
+            Assert.Equal((17, 11), (backend.LineNumber, backend.ColumnNumber));
+        }
+
+        [Fact]
         public void Reporting_again_replays_the_same_findings()
         {
             using var project = new TempProject("<Project />");
