@@ -13,8 +13,11 @@ namespace ManifestTools.Rules
     /// </summary>
     public sealed class BackendExistsRule : IManifestRule
     {
-        /// <summary>Above this many Services in one namespace, no near name is looked for: each look compares every name.</summary>
-        private const int HintedNamespaceSize = 2000;
+        /// <summary>
+        /// Few enough Services in one namespace to look for a near name among them on every miss: each look compares
+        /// every name, so a namespace of thousands with thousands of misses would cost their product.
+        /// </summary>
+        private const int HintedNamespaceSize = 64;
 
         public DiagnosticDescriptor Descriptor => DiagnosticCatalog.BackendNotFound;
 

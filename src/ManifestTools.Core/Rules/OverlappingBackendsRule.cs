@@ -43,7 +43,8 @@ namespace ManifestTools.Rules
                     {
                         foreach (var (_, other) in services)
                         {
-                            if (other == service || other.Namespace != service.Namespace || !Overlaps(index, service.Namespace, service.Selector!, other.Selector!))
+                            if (other == service || other.Namespace != service.Namespace || !Overlaps(index, service.Namespace, service.Selector!, other.Selector!) ||
+                                ManagedByRollout(index, service, other))
                             {
                                 continue;
                             }
@@ -79,6 +80,13 @@ namespace ManifestTools.Rules
 
             return selector.Union(other) is { } both && both.Count > 0 && index.PodsWithLabels(@namespace, both).Any();
         }
+
+        /// <summary>
+        /// True when the pods both select are an Argo Rollout's: its controller adds <c>rollouts-pod-template-hash</c> to
+        /// the stable and canary Services' selectors, so Services that look alike in the files select different pods.
+        /// </summary>
+        private static bool ManagedByRollout(Resolution.MeshIndex index, KubeService service, KubeService other) =>
+            service.Selector!.Union(other.Selector!) is { } both && index.PodsWithLabels(service.Namespace, both).Any(w => w.Kind == "Rollout");
 
         private static string Fix(LabelMap selector, LabelMap other)
         {

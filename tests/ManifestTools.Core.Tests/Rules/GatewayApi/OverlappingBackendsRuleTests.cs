@@ -42,6 +42,41 @@ namespace ManifestTools.Tests.Rules.GatewayApi
         }
 
         [Fact]
+        public void TheStableAndCanaryServicesOfAnArgoRollout_AreSilent()
+        {
+            // The Gateway API plugin of Argo Rollouts: the controller adds rollouts-pod-template-hash to both selectors.
+            var rollout = """
+                apiVersion: argoproj.io/v1alpha1
+                kind: Rollout
+                metadata: {name: reviews, namespace: shop}
+                spec:
+                  selector:
+                    matchLabels: {app: reviews}
+                  template:
+                    metadata:
+                      labels: {app: reviews}
+                    spec:
+                      containers: [{name: reviews, image: example/reviews:2}]
+                  strategy:
+                    canary:
+                      stableService: reviews-stable
+                      canaryService: reviews-canary
+                      trafficRouting:
+                        plugins:
+                          argoproj-labs/gatewayAPI: {httpRoute: reviews, namespace: shop}
+                """;
+            var rules = """
+                    - backendRefs:
+                        - {name: reviews-stable, port: 9080, weight: 100}
+                        - {name: reviews-canary, port: 9080, weight: 0}
+                """;
+            var input = Mesh.Join(rollout, Canary.Service("reviews", "{app: reviews}"), Canary.Service("reviews-stable", "{app: reviews}"),
+                Canary.Service("reviews-canary", "{app: reviews}"), Canary.MeshRoute(rules));
+
+            Assert.Empty(Lint.Yaml(input).Only("MT1107"));
+        }
+
+        [Fact]
         public void VersionServicesThatSelectOnlyTheirVersion_AreSilent()
         {
             Assert.Empty(Lint.Yaml(Mesh.Join(Canary.Workloads(), Canary.MeshRoute(Canary.Split))).Only("MT1107"));
