@@ -12,7 +12,8 @@ namespace ManifestTools.Model
         /// <summary>The group of Istio's own kinds a backendRef may name (<c>ServiceEntry</c>, <c>Hostname</c>).</summary>
         public const string IstioGroup = "networking.istio.io";
 
-        public static bool IsCoreService(string group, string kind) => group.Length == 0 && kind == "Service";
+        /// <summary>The core Service: group <c>""</c>, or <c>core</c> as Linkerd's GAMMA examples write it.</summary>
+        public static bool IsCoreService(string group, string kind) => (group.Length == 0 || group == "core") && kind == "Service";
 
         public static bool IsGateway(string group, string kind) => group == Group && kind == "Gateway";
     }
@@ -59,7 +60,7 @@ namespace ManifestTools.Model
         /// A Service parent (GAMMA). The API's default group applies to a parentRef that gives only <c>kind: Service</c>,
         /// but Istio, and its own samples, take that for the core Service too.
         /// </summary>
-        public bool IsService => Kind == "Service" && (Group.Length == 0 || Group == GatewayApi.Group);
+        public bool IsService => GatewayApi.IsCoreService(Group, Kind) || (Kind == "Service" && Group == GatewayApi.Group);
     }
 
     /// <summary>

@@ -55,6 +55,20 @@ namespace ManifestTools.Tests.Rules.GatewayApi
                 Assert.Single(Lint.Yaml(Mesh.Join(Canary.Workloads(), istio, Canary.EdgeRoute())).Only("MT1109")).Message);
         }
 
+        [Theory]
+        [InlineData("group: \"\"\n      kind: Service")]
+        [InlineData("kind: Service")]
+        [InlineData("group: core\n      kind: Service")]
+        public void AServiceParent_IsReadAsIstioAndLinkerdWriteIt(string groupAndKind)
+        {
+            var route = Canary.MeshRoute(Canary.Split).Replace("group: \"\"\n      kind: Service", groupAndKind);
+
+            var diagnostics = Lint.Yaml(Mesh.Join(Canary.Workloads(), route));
+
+            Assert.Empty(diagnostics);
+            Assert.Single(Lint.Yaml(Mesh.Join(Canary.Workloads(), route.Replace("name: reviews\n      port", "name: reviewz\n      port"))).Only("MT1109"));
+        }
+
         [Fact]
         public void ExistingParents_Placeholders_AndExternalNamespaces_AreSilent()
         {
