@@ -58,8 +58,11 @@ namespace ManifestTools.Benchmarks
             return met ? 0 : 1;
         }
 
-        /// <summary>A canary with many versions: an even split, and a header route to each pair, as a large rollout might declare.</summary>
-        /// <param name="trafficApi">ManifestTrafficApi: with GatewayApi, each version also gets its Service.</param>
+        /// <summary>A canary with many versions: all traffic on v1, and a header route to each pair, as a large rollout might declare.</summary>
+        /// <param name="trafficApi">
+        /// ManifestTrafficApi: with GatewayApi, each version also gets its Service, and the routes stop at the 15 that an
+        /// HTTPRoute can hold beside its catch-all rule.
+        /// </param>
         private static ServiceDeclaration Declaration(int count, string trafficApi)
         {
             var site = new DeclarationSite("Service.csproj", SourceSpan.At(0, 0));
@@ -67,7 +70,8 @@ namespace ManifestTools.Benchmarks
             var versions = Enumerable.Range(1, count).Select(i => Item("v" + i.ToString(CultureInfo.InvariantCulture),
                 ("ImageTag", "1." + i.ToString(CultureInfo.InvariantCulture)),
                 ("Weight", (i == 1 ? 100 : 0).ToString(CultureInfo.InvariantCulture)))).ToList();
-            var routes = Enumerable.Range(1, count / 2).Select(i => Item("pair" + i.ToString(CultureInfo.InvariantCulture),
+            int routeCount = string.Equals(trafficApi, nameof(TrafficApi.GatewayApi), StringComparison.OrdinalIgnoreCase) ? Math.Min(count / 2, 15) : count / 2;
+            var routes = Enumerable.Range(1, routeCount).Select(i => Item("pair" + i.ToString(CultureInfo.InvariantCulture),
                 ("Header", "x-pair"), ("Exact", i.ToString(CultureInfo.InvariantCulture)),
                 ("Weights", $"v{2 * i - 1}=50;v{2 * i}=50"))).ToList();
             return new ServiceDeclaration

@@ -19,6 +19,7 @@ namespace ManifestTools.Generation
             UniqueVersionsCheck.Check,
             KnownVersionsCheck.Check,
             WeightsTotal100Check.Check,
+            HttpRouteLimitsCheck.Check,
             DistinctImagesCheck.Check,
         };
 

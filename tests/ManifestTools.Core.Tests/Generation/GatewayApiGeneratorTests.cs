@@ -108,7 +108,7 @@ namespace ManifestTools.Tests.Generation
             var parent = Assert.Single(route.Items("spec", "parentRefs"));
             Assert.Equal(("", "Service", "advertisements", "5002"), (parent.Text("group"), parent.Text("kind"), parent.Text("name"), parent.Text("port")));
             var backends = route.Items("spec", "rules").SelectMany(r => r.Items("backendRefs")).ToList();
-            Assert.Equal(4, backends.Count);
+            Assert.Equal(3, backends.Count);
             Assert.All(backends, b => Assert.Equal("5002", b.Text("port")));
         }
 
@@ -165,11 +165,64 @@ namespace ManifestTools.Tests.Generation
         }
 
         [Fact]
-        public void AWeightOfZero_IsWrittenAsIstioWritesIt()
+        public void AVersionWithoutTraffic_IsLeftOutOfTheRule()
         {
             var rules = YamlTree.Single(Content(Declarations.Advertisements("GatewayApi").Generate(), "advertisements.httproute.yaml")).Items("spec", "rules");
 
-            Assert.Equal(new[] { ("advertisements-v1", "100"), ("advertisements-v2", "0") }, rules[1].Items("backendRefs").Select(b => (b.Text("name"), b.Text("weight"))));
+            Assert.Equal(new[] { ("advertisements-v1", "100") }, rules[1].Items("backendRefs").Select(b => (b.Text("name"), b.Text("weight"))));
+        }
+
+        /// <summary>The HTTPRoute CRD allows 16 rules and 16 backendRefs a rule; a weight of 0 takes no backendRef, so 1,000 versions fit.</summary>
+        [Fact]
+        public void FifteenRoutesAndSixteenWeightedVersions_FitTheHttpRoute_OfAThousandVersions()
+        {
+            var declaration = new Declarations { TrafficApi = "GatewayApi" }.Port("8080");
+            for (int i = 1; i <= 1000; i++)
+            {
+                declaration.Version("v" + i, ("ImageTag", "1." + i), ("Weight", i <= 4 ? "10" : i <= 16 ? "5" : "0"));
+            }
+
+            for (int i = 1; i <= 15; i++)
+            {
+                declaration.Route("r" + i, ("Header", "x-r"), ("Exact", "" + i), ("Weights", string.Join(";", Enumerable.Range(1, 16).Select(v => $"v{v}={(v <= 4 ? 10 : 5)}"))));
+            }
+
+            var route = YamlTree.Single(Content(declaration.Generate(), "advertisements.httproute.yaml"));
+
+            Assert.Equal(16, route.Items("spec", "rules").Count);
+            Assert.All(route.Items("spec", "rules"), r => Assert.Equal(16, r.Items("backendRefs").Count));
+        }
+
+        [Fact]
+        public void ASixteenthRoute_OrASeventeenthWeightedVersion_IsAnError_OnlyWithGatewayApi()
+        {
+            Declarations Declaration(string trafficApi)
+            {
+                var declaration = new Declarations { TrafficApi = trafficApi }.Port("8080");
+                for (int i = 1; i <= 17; i++)
+                {
+                    declaration.Version("v" + i, ("ImageTag", "1." + i), ("Weight", i <= 15 ? "6" : i == 16 ? "9" : "1"));
+                }
+
+                for (int i = 1; i <= 16; i++)
+                {
+                    declaration.Route("r" + i, ("Header", "x-r"), ("Exact", "" + i), ("Weights", i == 1 ? string.Join(";", Enumerable.Range(1, 17).Select(v => $"v{v}={(v <= 15 ? 6 : v == 16 ? 9 : 1)}")) : "v1"));
+                }
+
+                return declaration;
+            }
+
+            Assert.Empty(Findings.Of(Declaration("Istio")));
+            string all = string.Join(", ", Enumerable.Range(1, 17).Select(v => "v" + v));
+            Assert.Equal(new[]
+            {
+                "Advertisements.csproj(43,5): error MT4005: ServiceRoute r16 is number 16, but an HTTPRoute holds at most 16 rules and one is the rule for every other request: " +
+                "declare at most 15 ServiceRoute items with ManifestTrafficApi=GatewayApi",
+                $"Advertisements.csproj(28,5): error MT4005: 17 versions get traffic from ServiceRoute r1 ({all}), but an HTTPRoute rule holds at most 16 backendRefs: " +
+                "give at most 16 versions a weight above 0 with ManifestTrafficApi=GatewayApi",
+                $"Advertisements.csproj(27,5): error MT4005: 17 versions get traffic from the ServiceVersion items, the default route ({all}), but an HTTPRoute rule holds at most 16 backendRefs: " +
+                "give at most 16 versions a weight above 0 with ManifestTrafficApi=GatewayApi",
+            }, Findings.Of(Declaration("GatewayApi")));
         }
 
         [Fact]
