@@ -7,14 +7,7 @@ namespace ManifestTools.Build.Tests
     [Collection(PackageCollection.Name)]
     public class TrafficApiTests
     {
-        private static readonly string[] Istio =
-        {
-            "advertisements-v1.deployment.yaml",
-            "advertisements-v2.deployment.yaml",
-            "advertisements.destinationrule.yaml",
-            "advertisements.service.yaml",
-            "advertisements.virtualservice.yaml",
-        };
+        private static readonly string[] Istio = GenerationTests.Generated;
 
         private static readonly string[] GatewayApi =
         {
