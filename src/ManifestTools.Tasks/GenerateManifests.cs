@@ -50,6 +50,9 @@ namespace ManifestTools.Tasks
 
         public string LivenessProbePath { get; set; } = "";
 
+        /// <summary>ManifestTrafficApi: Istio or GatewayApi; the core checks the value.</summary>
+        public string TrafficApi { get; set; } = "";
+
         public ITaskItem[] ServiceVersions { get; set; } = Array.Empty<ITaskItem>();
         public ITaskItem[] ServiceRoutes { get; set; } = Array.Empty<ITaskItem>();
         public ITaskItem[] ContainerPorts { get; set; } = Array.Empty<ITaskItem>();
@@ -204,6 +207,7 @@ namespace ManifestTools.Tasks
                 VersionEnvironmentVariable = Property(VersionEnvironmentVariable, "ManifestVersionEnvironmentVariable"),
                 ReadinessProbePath = Property(ReadinessProbePath, "ManifestReadinessProbePath"),
                 LivenessProbePath = Property(LivenessProbePath, "ManifestLivenessProbePath"),
+                TrafficApi = Property(TrafficApi, "ManifestTrafficApi"),
                 Versions = Items(ServiceVersions, "ServiceVersion"),
                 Routes = Items(ServiceRoutes, "ServiceRoute"),
                 Ports = Items(ContainerPorts, "ContainerPort"),

@@ -26,8 +26,8 @@ namespace ManifestTools.Benchmarks
             "  --work DIR                  work folder, kept afterwards (default: $TMPDIR/manifest-tools-bench, deleted afterwards)\n" +
             "  --keep                      keep the default work folder\n" +
             "  --out FILE                  also write the markdown report to FILE\n" +
-            "or:    dotnet run -c Release --project tests/ManifestTools.Benchmarks -- render [versions] [runs]\n" +
-            "  bind, template loading and rendering of one service with that many versions (default 1000, 20 runs)";
+            "or:    dotnet run -c Release --project tests/ManifestTools.Benchmarks -- render [versions] [runs] [Istio|GatewayApi]\n" +
+            "  bind, template loading and rendering of one service with that many versions (default 1000, 20 runs, Istio)";
 
         private const string TimeBinary = "/usr/bin/time";
         private const string FloorCommand = "--yamldotnet-floor";

@@ -57,10 +57,10 @@ namespace ManifestTools.Build.Tests
             return hits[0];
         }
 
-        /// <summary>Compares with a file in Expected/; UPDATE_GOLDEN=1 rewrites it instead (review the diff).</summary>
-        public static void MatchesExpectedFile(string generatedPath)
+        /// <summary>Compares with a file in Expected/ or a folder of it; UPDATE_GOLDEN=1 rewrites it instead (review the diff).</summary>
+        public static void MatchesExpectedFile(string generatedPath, string folder = "")
         {
-            string name = Path.GetFileName(generatedPath);
+            string name = Path.Combine(folder, Path.GetFileName(generatedPath));
             string expectedPath = Path.Combine(RepoRoot.Path, "tests", "ManifestTools.Build.Tests", "Expected", name);
             string actual = File.ReadAllText(generatedPath);
             if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")

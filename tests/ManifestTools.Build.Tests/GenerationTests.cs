@@ -8,7 +8,8 @@ namespace ManifestTools.Build.Tests
     [Collection(PackageCollection.Name)]
     public class GenerationTests
     {
-        private static readonly string[] Generated =
+        /// <summary>The canary's files with the default traffic API, Istio, sorted as <see cref="ServiceProject.ManifestFileNames"/> lists them.</summary>
+        internal static readonly string[] Generated =
         {
             "advertisements-v1.deployment.yaml",
             "advertisements-v2.deployment.yaml",

@@ -37,6 +37,33 @@ namespace ManifestTools.Build.Tests
             }
         }
 
+        /// <summary>
+        /// The sample's switch, -p:ManifestTrafficApi=GatewayApi: the same Deployments as committed, a Service per
+        /// version and an HTTPRoute instead of the Istio objects, and a build without findings.
+        /// </summary>
+        [Theory]
+        [InlineData("Advertisements", "advertisements", "v1;v2")]
+        [InlineData("Discounts", "discounts", "v1")]
+        public void SampleServiceBuildsWithGatewayApi(string service, string name, string versions)
+        {
+            string sample = Path.Combine(RepoRoot.Path, "samples", "Ecommerce", service);
+            string copy = Path.Combine(_package.NewFolder("sample-gateway-api-" + service), service);
+            CopySources(sample, copy);
+
+            var result = DotnetProcess.Run(copy, "build", "-p:ManifestTrafficApi=GatewayApi");
+
+            BuildAssert.SucceededWithoutWarnings(result);
+            var versionNames = versions.Split(';');
+            var expected = versionNames.Select(v => $"{name}-{v}.deployment.yaml").Concat(versionNames.Select(v => $"{name}-{v}.service.yaml"))
+                .Append($"{name}.service.yaml").Append($"{name}.httproute.yaml").OrderBy(f => f, StringComparer.Ordinal);
+            string generated = Path.Combine(copy, "manifests");
+            Assert.Equal(expected, FileNames(generated));
+            foreach (var deployment in versionNames.Select(v => $"{name}-{v}.deployment.yaml"))
+            {
+                Assert.Equal(File.ReadAllBytes(Path.Combine(sample, "manifests", deployment)), File.ReadAllBytes(Path.Combine(generated, deployment)));
+            }
+        }
+
         /// <summary>Everything but the build's outputs: bin/, obj/ and the generated manifests/.</summary>
         internal static void CopySources(string source, string target)
         {

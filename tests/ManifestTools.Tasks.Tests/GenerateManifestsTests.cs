@@ -66,6 +66,39 @@ namespace ManifestTools.Tasks.Tests
         }
 
         [Fact]
+        public void The_traffic_api_reaches_the_generator_in_any_case()
+        {
+            using var project = new TempProject(Project);
+            var task = project.Generate(new MockBuildEngine(), Versions(project, "90", "10"), Routes(project));
+            task.TrafficApi = "gatewayApi";
+
+            Assert.True(task.Execute());
+
+            Assert.Equal(new[]
+            {
+                "advertisements-v1.deployment.yaml", "advertisements-v2.deployment.yaml", "advertisements.service.yaml",
+                "advertisements-v1.service.yaml", "advertisements-v2.service.yaml", "advertisements.httproute.yaml",
+            }.Select(f => Path.Combine(project.Output, f)), task.GeneratedFiles.Select(i => i.ItemSpec));
+        }
+
+        [Fact]
+        public void An_unknown_traffic_api_is_found_at_its_property_line()
+        {
+            using var project = new TempProject(Project.Replace("<ManifestNamespace>ns3</ManifestNamespace>",
+                "<ManifestNamespace>ns3</ManifestNamespace>\n    <ManifestTrafficApi>Linkerd</ManifestTrafficApi>"));
+            var task = project.Generate(new MockBuildEngine(), Versions(project, "90", "10"));
+            task.TrafficApi = "Linkerd";
+
+            Assert.True(task.Execute());
+
+            Assert.Empty(task.GeneratedFiles);
+            Assert.False(Directory.Exists(project.Output));
+            var finding = File.ReadAllText(task.FindingsFile);
+            Assert.Contains($"\tMT4005\t{project.ProjectFile}\t{project.LineOf("<ManifestTrafficApi>")}\t5\t", finding);
+            Assert.Contains("ManifestTrafficApi 'Linkerd' is not a traffic API", finding);
+        }
+
+        [Fact]
         public void A_hand_written_file_in_the_output_folder_is_kept()
         {
             using var project = new TempProject(Project);

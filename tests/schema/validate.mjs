@@ -7,6 +7,7 @@ import { Service } from 'kubernetes-models/v1/Service';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { DestinationRule } from '@kubernetes-models/istio/networking.istio.io/v1/DestinationRule';
 import { VirtualService } from '@kubernetes-models/istio/networking.istio.io/v1/VirtualService';
+import { HTTPRoute } from '@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute';
 
 const models = {
   'apps/v1 Deployment': Deployment,
@@ -14,6 +15,7 @@ const models = {
   'v1 Namespace': Namespace,
   'networking.istio.io/v1 DestinationRule': DestinationRule,
   'networking.istio.io/v1 VirtualService': VirtualService,
+  'gateway.networking.k8s.io/v1 HTTPRoute': HTTPRoute,
 };
 
 let valid = 0;

@@ -9,6 +9,9 @@ namespace ManifestTools.Generation
         public BoundDeclaration(ServiceDeclaration source) => Source = source;
 
         public ServiceDeclaration Source { get; }
+
+        /// <summary>Istio until the declaration says otherwise: checks that depend on it read it after binding.</summary>
+        public TrafficApi TrafficApi { get; set; }
         public List<BoundVersion> Versions { get; } = new List<BoundVersion>();
         public List<BoundRoute> Routes { get; } = new List<BoundRoute>();
         public List<BoundPort> Ports { get; } = new List<BoundPort>();

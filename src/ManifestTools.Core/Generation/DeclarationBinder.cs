@@ -19,6 +19,7 @@ namespace ManifestTools.Generation
             UniqueVersionsCheck.Check,
             KnownVersionsCheck.Check,
             WeightsTotal100Check.Check,
+            HttpRouteLimitsCheck.Check,
             DistinctImagesCheck.Check,
         };
 
@@ -27,6 +28,7 @@ namespace ManifestTools.Generation
         {
             var bound = new BoundDeclaration(declaration);
             DeclaredTextCheck.Check(bound);
+            BindTrafficApi(bound);
             BindVersions(bound);
             BindRoutes(bound);
             BindPorts(bound);
@@ -44,6 +46,27 @@ namespace ManifestTools.Generation
             }
 
             return (BuildModel(bound), bound.Diagnostics);
+        }
+
+        /// <summary>Case-insensitive, as MSBuild compares its own values ('$(X)' == 'true' holds for True).</summary>
+        private static void BindTrafficApi(BoundDeclaration bound)
+        {
+            var declared = bound.Source.TrafficApi;
+            string value = declared.Value.Trim();
+            if (value.Length == 0 || string.Equals(value, nameof(TrafficApi.Istio), StringComparison.OrdinalIgnoreCase))
+            {
+                bound.TrafficApi = TrafficApi.Istio;
+            }
+            else if (string.Equals(value, nameof(TrafficApi.GatewayApi), StringComparison.OrdinalIgnoreCase))
+            {
+                bound.TrafficApi = TrafficApi.GatewayApi;
+            }
+            else
+            {
+                bound.Report(DiagnosticCatalog.InvalidDeclaredValue, declared.Site,
+                    $"ManifestTrafficApi '{DeclaredTextCheck.Visible(value)}' is not a traffic API: use Istio (DestinationRule and VirtualService) " +
+                    "or GatewayApi (a Service per version and an HTTPRoute)");
+            }
         }
 
         private static void BindVersions(BoundDeclaration bound)
@@ -217,7 +240,7 @@ namespace ManifestTools.Generation
             var routes = bound.Routes.Select(r => new RouteModel(r.Item.Identity, r.Header, r.MatchType, r.MatchValue, r.Weights)).ToList();
             var defaultRoute = versions.Select(v => new WeightedVersion(v.Name, v.Weight)).ToList();
             return new ServiceModel(source.ServiceName.Value.Trim(), source.Namespace.Value.Trim(), bound.Ports.Select(p => p.Port).ToList(), versions, routes, defaultRoute,
-                source.ReadinessProbePath.Value.Trim(), source.LivenessProbePath.Value.Trim());
+                source.ReadinessProbePath.Value.Trim(), source.LivenessProbePath.Value.Trim(), bound.TrafficApi);
         }
 
         /// <summary>

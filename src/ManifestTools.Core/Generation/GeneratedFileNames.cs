@@ -7,31 +7,45 @@ namespace ManifestTools.Generation
     public static class GeneratedFileNames
     {
         private const string DeploymentSuffix = ".deployment.yaml";
+        private const string ServiceSuffix = ".service.yaml";
 
         public static string Deployment(string service, string version) => service + "-" + version + DeploymentSuffix;
 
-        public static string Service(string service) => service + ".service.yaml";
+        public static string Service(string service) => service + ServiceSuffix;
 
         public static string DestinationRule(string service) => service + ".destinationrule.yaml";
 
         public static string VirtualService(string service) => service + ".virtualservice.yaml";
 
-        /// <summary>Whether <paramref name="fileName"/> is a name the generator gives some file of <paramref name="service"/>.</summary>
+        /// <summary>The Service of one version, which the HTTPRoute's backendRefs name (Gateway API).</summary>
+        public static string VersionService(string service, string version) => service + "-" + version + ServiceSuffix;
+
+        public static string HttpRoute(string service) => service + ".httproute.yaml";
+
+        /// <summary>
+        /// Whether <paramref name="fileName"/> is a name the generator gives some file of <paramref name="service"/>, with
+        /// either traffic API: switching the API deletes the other one's files as stale.
+        /// </summary>
         public static bool IsNameOf(string service, string fileName)
         {
-            if (fileName == Service(service) || fileName == DestinationRule(service) || fileName == VirtualService(service))
+            if (fileName == Service(service) || fileName == DestinationRule(service) || fileName == VirtualService(service) || fileName == HttpRoute(service))
             {
                 return true;
             }
 
+            return IsVersionFile(service, fileName, DeploymentSuffix) || IsVersionFile(service, fileName, ServiceSuffix);
+        }
+
+        private static bool IsVersionFile(string service, string fileName, string suffix)
+        {
             string prefix = service + "-";
-            if (!fileName.StartsWith(prefix, StringComparison.Ordinal) || !fileName.EndsWith(DeploymentSuffix, StringComparison.Ordinal) ||
-                fileName.Length <= prefix.Length + DeploymentSuffix.Length)
+            if (!fileName.StartsWith(prefix, StringComparison.Ordinal) || !fileName.EndsWith(suffix, StringComparison.Ordinal) ||
+                fileName.Length <= prefix.Length + suffix.Length)
             {
                 return false;
             }
 
-            string version = fileName.Substring(prefix.Length, fileName.Length - prefix.Length - DeploymentSuffix.Length);
+            string version = fileName.Substring(prefix.Length, fileName.Length - prefix.Length - suffix.Length);
             return KubernetesNames.CheckDns1123Label(version) == null;
         }
     }

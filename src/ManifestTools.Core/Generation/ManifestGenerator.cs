@@ -11,7 +11,10 @@ using Scriban.Syntax;
 
 namespace ManifestTools.Generation
 {
-    /// <summary>Renders a service's manifests: one Deployment per version, then the Service, DestinationRule and VirtualService.</summary>
+    /// <summary>
+    /// Renders a service's manifests: one Deployment per version and the Service, then, with Istio, the DestinationRule
+    /// and VirtualService, or, with the Gateway API, one Service per version and the HTTPRoute.
+    /// </summary>
     public static class ManifestGenerator
     {
         /// <summary>Far above any real manifest; bounds what a runaway template can allocate.</summary>
@@ -61,9 +64,12 @@ namespace ManifestTools.Generation
             var service = TemplateModel.Service(model, projectFileName);
             var jobs = model.Versions
                 .Select(v => (Template: TemplateSet.Deployment, Version: (ScriptObject?)TemplateModel.Version(model, v), File: GeneratedFileNames.Deployment(model.Name, v.Name)))
-                .Append((TemplateSet.Service, null, GeneratedFileNames.Service(model.Name)))
-                .Append((TemplateSet.DestinationRule, null, GeneratedFileNames.DestinationRule(model.Name)))
-                .Append((TemplateSet.VirtualService, null, GeneratedFileNames.VirtualService(model.Name)));
+                .Append((TemplateSet.Service, null, GeneratedFileNames.Service(model.Name)));
+            jobs = model.TrafficApi == TrafficApi.GatewayApi
+                ? jobs.Concat(model.Versions.Select(v => (TemplateSet.VersionService, (ScriptObject?)TemplateModel.Version(model, v), GeneratedFileNames.VersionService(model.Name, v.Name))))
+                    .Append((TemplateSet.HttpRoute, null, GeneratedFileNames.HttpRoute(model.Name)))
+                : jobs.Append((TemplateSet.DestinationRule, null, GeneratedFileNames.DestinationRule(model.Name)))
+                    .Append((TemplateSet.VirtualService, null, GeneratedFileNames.VirtualService(model.Name)));
 
             foreach (var job in jobs)
             {

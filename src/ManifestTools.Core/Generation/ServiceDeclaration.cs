@@ -36,6 +36,9 @@ namespace ManifestTools.Generation
         /// <summary>The httpGet path of each container's livenessProbe; empty for none.</summary>
         public DeclaredValue LivenessProbePath { get; set; } = Undeclared;
 
+        /// <summary>ManifestTrafficApi: Istio or GatewayApi, in any case; empty for Istio.</summary>
+        public DeclaredValue TrafficApi { get; set; } = Undeclared;
+
         public IReadOnlyList<DeclaredItem> Versions { get; set; } = new DeclaredItem[0];
         public IReadOnlyList<DeclaredItem> Routes { get; set; } = new DeclaredItem[0];
         public IReadOnlyList<DeclaredItem> Ports { get; set; } = new DeclaredItem[0];

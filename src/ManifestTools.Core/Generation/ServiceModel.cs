@@ -6,8 +6,20 @@ namespace ManifestTools.Generation
     /// <param name="DefaultRoute">The split of requests that no route matches, from the ServiceVersion weights.</param>
     /// <param name="ReadinessProbePath">The readiness probe's httpGet path; empty for no probe.</param>
     /// <param name="LivenessProbePath">The liveness probe's httpGet path; empty for no probe.</param>
+    /// <param name="TrafficApi">Which objects split the traffic between the versions.</param>
     public sealed record ServiceModel(string Name, string Namespace, IReadOnlyList<PortModel> Ports, IReadOnlyList<VersionModel> Versions,
-        IReadOnlyList<RouteModel> Routes, IReadOnlyList<WeightedVersion> DefaultRoute, string ReadinessProbePath, string LivenessProbePath);
+        IReadOnlyList<RouteModel> Routes, IReadOnlyList<WeightedVersion> DefaultRoute, string ReadinessProbePath, string LivenessProbePath,
+        TrafficApi TrafficApi);
+
+    /// <summary>ManifestTrafficApi: the API whose objects route a canary's traffic.</summary>
+    public enum TrafficApi
+    {
+        /// <summary>A DestinationRule with a subset per version, and a VirtualService that splits between the subsets.</summary>
+        Istio,
+
+        /// <summary>A Service per version, and an HTTPRoute attached to the service's Service (GAMMA) that splits between them.</summary>
+        GatewayApi,
+    }
 
     /// <param name="Name">Istio selects the protocol by the port name's prefix, so TCP ports are named http, http-2, ...</param>
     /// <param name="Protocol">TCP or UDP, as the Kubernetes API spells it.</param>

@@ -17,6 +17,7 @@ namespace ManifestTools.Generation
             var service = new ScriptObject
             {
                 ["name"] = model.Name,
+                ["traffic_api"] = model.TrafficApi.ToString(),
                 ["namespace"] = model.Namespace,
                 ["project"] = projectFileName,
                 ["labels"] = Labels(("app", model.Name), ("app.kubernetes.io/name", model.Name), ("app.kubernetes.io/managed-by", ManagedBy)),
@@ -26,15 +27,8 @@ namespace ManifestTools.Generation
                 ["readiness_probe_path"] = model.ReadinessProbePath,
                 ["liveness_probe_path"] = model.LivenessProbePath,
                 ["route_port"] = (model.Ports.FirstOrDefault(p => p.Protocol == "TCP") ?? model.Ports[0]).Number,
-                ["routes"] = Array(model.Routes.Select(r => new ScriptObject
-                {
-                    ["name"] = r.Name,
-                    ["header"] = r.Header,
-                    ["match_type"] = r.MatchType,
-                    ["match_value"] = r.MatchValue,
-                    ["destinations"] = Destinations(r.Destinations),
-                })),
-                ["default_route"] = Destinations(model.DefaultRoute),
+                ["routes"] = Array(model.Routes.Select(r => Route(model, r))),
+                ["default_route"] = Destinations(model, model.DefaultRoute),
             };
             service["versions"] = Array(model.Versions.Select(v => Version(model, v)));
             return service;
@@ -44,6 +38,7 @@ namespace ManifestTools.Generation
         {
             ["name"] = version.Name,
             ["deployment_name"] = service.Name + "-" + version.Name,
+            ["service_name"] = service.Name + "-" + version.Name,
             ["image"] = version.Image,
             ["image_tag"] = version.ImageTag,
             ["weight"] = version.Weight,
@@ -54,8 +49,23 @@ namespace ManifestTools.Generation
             ["environment"] = Array(version.Environment.Select(e => new ScriptObject { ["name"] = e.Name, ["value"] = e.Value })),
         };
 
-        private static ScriptArray Destinations(IEnumerable<WeightedVersion> destinations) =>
-            Array(destinations.Select(d => new ScriptObject { ["version"] = d.Version, ["weight"] = d.Weight }));
+        private static ScriptObject Route(ServiceModel service, RouteModel route)
+        {
+            var (gatewayType, gatewayValue) = GatewayHeaderMatch.Of(route.MatchType, route.MatchValue);
+            return new ScriptObject
+            {
+                ["name"] = route.Name,
+                ["header"] = route.Header,
+                ["match_type"] = route.MatchType,
+                ["match_value"] = route.MatchValue,
+                ["gateway_match_type"] = gatewayType,
+                ["gateway_match_value"] = gatewayValue,
+                ["destinations"] = Destinations(service, route.Destinations),
+            };
+        }
+
+        private static ScriptArray Destinations(ServiceModel service, IEnumerable<WeightedVersion> destinations) =>
+            Array(destinations.Select(d => new ScriptObject { ["version"] = d.Version, ["service_name"] = service.Name + "-" + d.Version, ["weight"] = d.Weight }));
 
         private static ScriptArray Labels(params (string Key, string Value)[] labels) =>
             Array(labels.Select(l => new ScriptObject { ["key"] = l.Key, ["value"] = l.Value }));

@@ -6,15 +6,21 @@ using Scriban;
 
 namespace ManifestTools.Generation
 {
-    /// <summary>The four parsed templates, each taken from the project's override folder when it has one, else from the package.</summary>
+    /// <summary>
+    /// The parsed templates of both traffic APIs, each taken from the project's override folder when it has one, else
+    /// from the package. All are loaded whichever API the project uses, so that a broken override is reported when it is
+    /// written, not by the build that first switches to its API.
+    /// </summary>
     public sealed class TemplateSet
     {
         public const string Deployment = "deployment.yaml.scriban";
         public const string Service = "service.yaml.scriban";
         public const string DestinationRule = "destinationrule.yaml.scriban";
         public const string VirtualService = "virtualservice.yaml.scriban";
+        public const string VersionService = "versionservice.yaml.scriban";
+        public const string HttpRoute = "httproute.yaml.scriban";
 
-        public static IReadOnlyList<string> Names { get; } = new[] { Deployment, Service, DestinationRule, VirtualService };
+        public static IReadOnlyList<string> Names { get; } = new[] { Deployment, Service, DestinationRule, VirtualService, VersionService, HttpRoute };
 
         /// <summary>The kind of the one object the template must render.</summary>
         public static string KindOf(string template) => template switch
@@ -23,6 +29,8 @@ namespace ManifestTools.Generation
             Service => "Service",
             DestinationRule => "DestinationRule",
             VirtualService => "VirtualService",
+            VersionService => "Service",
+            HttpRoute => "HTTPRoute",
             _ => throw new ArgumentOutOfRangeException(nameof(template)),
         };
 

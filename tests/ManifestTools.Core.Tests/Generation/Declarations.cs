@@ -29,8 +29,11 @@ namespace ManifestTools.Tests.Generation
         public string ReadinessProbePath { get; set; } = "";
         public string LivenessProbePath { get; set; } = "";
 
+        /// <summary>ManifestTrafficApi as the project sets it; empty, as the core gets it when the targets are not involved, is Istio.</summary>
+        public string TrafficApi { get; set; } = "";
+
         /// <summary>The Ecommerce canary of the Istio tutorial: v1 takes ordinary traffic, the products page splits 50/50.</summary>
-        public static Declarations Advertisements() => new Declarations { VersionVariable = "DD_VERSION" }
+        public static Declarations Advertisements(string trafficApi = "") => new Declarations { VersionVariable = "DD_VERSION", TrafficApi = trafficApi }
             .Port("5002")
             .Version("v1", ("ImageTag", "1.0"), ("Weight", "100"))
             .Version("v2", ("ImageTag", "2.0"), ("Weight", "0"))
@@ -60,6 +63,7 @@ namespace ManifestTools.Tests.Generation
                 VersionEnvironmentVariable = new DeclaredValue(VersionVariable, site),
                 ReadinessProbePath = new DeclaredValue(ReadinessProbePath, new DeclarationSite(Project, SourceSpan.At(5, 5))),
                 LivenessProbePath = new DeclaredValue(LivenessProbePath, new DeclarationSite(Project, SourceSpan.At(6, 5))),
+                TrafficApi = new DeclaredValue(TrafficApi, new DeclarationSite(Project, SourceSpan.At(7, 5))),
                 Versions = _versions,
                 Routes = _routes,
                 Ports = _ports,

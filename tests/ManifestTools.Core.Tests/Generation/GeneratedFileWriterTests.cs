@@ -210,6 +210,47 @@ namespace ManifestTools.Tests.Generation
             Assert.Equal("MT4011", Assert.Single(result.Diagnostics).Id);
         }
 
+        /// <summary>Istio, then GatewayApi, then Istio: each run deletes the other API's files, recorded or not, and nothing else.</summary>
+        [Fact]
+        public void SwitchingTheTrafficApi_DeletesTheOtherApisFiles_BothWays()
+        {
+            var owner = new GeneratedFileOwner(Declarations.OwnerProject, "advertisements");
+            var istio = Declarations.Advertisements("Istio").Generate();
+            var gatewayApi = Declarations.Advertisements("GatewayApi").Generate();
+            string[] Names(IEnumerable<string> paths) => paths.Select(p => Path.GetFileName(p)!).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+            GeneratedFileWriter.Plan(Output, owner, istio, Array.Empty<string>()).Commit();
+
+            var toGatewayApi = GeneratedFileWriter.Plan(Output, owner, gatewayApi, Array.Empty<string>()).Commit();
+            var toIstio = GeneratedFileWriter.Plan(Output, owner, istio, toGatewayApi.Files).Commit();
+
+            Assert.Empty(toGatewayApi.Diagnostics);
+            Assert.Equal(new[] { "advertisements.destinationrule.yaml", "advertisements.virtualservice.yaml" }, Names(toGatewayApi.Deleted));
+            Assert.Empty(toIstio.Diagnostics);
+            Assert.Equal(new[] { "advertisements-v1.service.yaml", "advertisements-v2.service.yaml", "advertisements.httproute.yaml" }, Names(toIstio.Deleted));
+            Assert.Equal(Names(istio.Select(f => f.FileName)), Names(Directory.GetFiles(Output)));
+        }
+
+        [Fact]
+        public void AnEditedFileOfTheOtherApi_IsKeptWithAWarning_AndTheRestIsWritten()
+        {
+            var owner = new GeneratedFileOwner(Declarations.OwnerProject, "advertisements");
+            GeneratedFileWriter.Plan(Output, owner, Declarations.Advertisements("GatewayApi").Generate(), Array.Empty<string>()).Commit();
+            System.IO.File.AppendAllText(PathOf("advertisements.httproute.yaml"), "# edited\n");
+            var handWritten = _directory.Write("manifests/advertisements-v2.service.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: advertisements-v2}\n");
+            var edited = System.IO.File.ReadAllBytes(PathOf("advertisements.httproute.yaml"));
+
+            var result = GeneratedFileWriter.Plan(Output, owner, Declarations.Advertisements("Istio").Generate(), new[] { PathOf("advertisements.httproute.yaml") }).Commit();
+
+            Assert.True(result.Succeeded);
+            Assert.Equal(new[] { PathOf("advertisements-v1.service.yaml") }, result.Deleted);
+            var kept = Assert.Single(result.Diagnostics);
+            Assert.Equal(("MT4011", PathOf("advertisements.httproute.yaml")), (kept.Id, kept.File));
+            Assert.Contains("it was edited after the build generated it", kept.Message);
+            Assert.Equal(edited, System.IO.File.ReadAllBytes(PathOf("advertisements.httproute.yaml")));
+            Assert.Equal("apiVersion: v1\nkind: Service\nmetadata: {name: advertisements-v2}\n", System.IO.File.ReadAllText(handWritten));
+            Assert.True(System.IO.File.Exists(PathOf("advertisements.virtualservice.yaml")));
+        }
+
         [Fact]
         public void AFolderAtAGeneratedPath_FailsTheRun_AndTheFolderIsAsItWas()
         {

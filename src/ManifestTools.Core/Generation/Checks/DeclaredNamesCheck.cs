@@ -56,6 +56,14 @@ namespace ManifestTools.Generation.Checks
                     "and a DestinationRule subset, which Istio requires to be a DNS label, so it",
                     problem == null ? null : "must be at most 63 lower-case letters, digits and '-', and start and end with a letter or digit");
 
+                // Only when both parts are valid, each of which is reported on its own: what is left is the length.
+                string versionService = source.ServiceName.Value + "-" + version.Name;
+                Report(bound, version.Item.Site, $"version '{version.Name}' names the Service {versionService} that the HTTPRoute sends its share to, " +
+                    "which must be a DNS-1035 label, so the service name and the version together",
+                    bound.TrafficApi == TrafficApi.GatewayApi && problem == null && serviceProblem == null && KubernetesNames.CheckDns1035Label(versionService) != null
+                        ? $"must be at most 63 characters, not {versionService.Length}: shorten ManifestServiceName or the version"
+                        : null);
+
                 // A tag derived from an invalid version name is the same mistake; it is reported once, at the version.
                 bool derivedFromName = problem != null && version.ImageTag == version.Name;
                 Report(bound, version.Item.Site, $"image tag '{version.ImageTag}' of version {version.Name}",
