@@ -460,11 +460,13 @@ namespace ManifestTools.Loading
             var selector = _fields.Labels(spec, "selector", "spec.selector");
             var type = _fields.String(spec, "type", "spec.type")?.Value ?? "ClusterIP";
             var ports = new List<ServicePort>();
+            bool incomplete = false;
             foreach (var (item, itemPath) in _fields.MappingItems(spec, "ports", "spec.ports"))
             {
                 var port = _fields.Integer(item, "port", itemPath + ".port");
                 if (port == null)
                 {
+                    incomplete |= FieldReader.HoldsPlaceholder(item, "port");
                     if (!item.TryGet("port", out _, out _))
                     {
                         _fields.Error(item.Span, $"{itemPath}.port is required");
@@ -479,7 +481,7 @@ namespace ManifestTools.Loading
                     _fields.String(item, "appProtocol", itemPath + ".appProtocol")?.Value));
             }
 
-            return new KubeService(header, selector, ports, type, ServiceExportTo(header));
+            return new KubeService(header, selector, ports, type, ServiceExportTo(header), incomplete);
         }
 
         /// <summary>
@@ -566,7 +568,8 @@ namespace ManifestTools.Loading
             }
 
             var namespaces = _fields.Mapping(allowed, "namespaces", path + ".namespaces");
-            var from = _fields.String(namespaces, "from", path + ".namespaces.from")?.Value ?? "Same";
+            var written = _fields.String(namespaces, "from", path + ".namespaces.from")?.Value;
+            var from = written ?? "Same";
             var selector = from == "Selector" ? ReadSelector(namespaces, path + ".namespaces.selector") : null;
             List<(string, string)>? kinds = null;
             if (allowed.TryGet("kinds", out _, out _))
@@ -581,7 +584,7 @@ namespace ManifestTools.Loading
                 }
             }
 
-            return new AllowedRoutes(from, selector, kinds, keySpan);
+            return new AllowedRoutes(from, written != null, selector, kinds, keySpan);
         }
 
         private KubeRoute ReadKubeRoute(ObjectHeader header, YMapping? spec)
@@ -591,7 +594,7 @@ namespace ManifestTools.Loading
             {
                 if (RequiredName(item, itemPath) is { } name)
                 {
-                    var ns = _fields.String(item, "namespace", itemPath + ".namespace");
+                    var ns = NonEmpty(_fields.String(item, "namespace", itemPath + ".namespace"));
                     var section = _fields.String(item, "sectionName", itemPath + ".sectionName");
                     var port = _fields.Integer(item, "port", itemPath + ".port");
                     parents.Add(new ParentReference(
@@ -605,9 +608,17 @@ namespace ManifestTools.Loading
             }
 
             var rules = new List<KubeRouteRule>();
-            int index = 0;
-            foreach (var (item, itemPath) in _fields.MappingItems(spec, "rules", "spec.rules"))
+            var ruleList = _fields.Sequence(spec, "rules", "spec.rules");
+            for (int index = 0; index < (ruleList?.Items.Count ?? 0); index++)
             {
+                // The index is the rule's position in the list, so messages name it as the file does, unreadable rules included.
+                FieldPath itemPath = ((FieldPath)"spec.rules").Index(index);
+                if (!(ruleList!.Items[index] is YMapping item))
+                {
+                    _fields.Error(ruleList.Items[index].Span, $"{itemPath} must be a mapping, not {ruleList.Items[index].KindName}");
+                    continue;
+                }
+
                 var backends = new List<BackendReference>();
                 bool weightsUnreadable = false;
                 foreach (var (backend, backendPath) in _fields.MappingItems(item, "backendRefs", itemPath + ".backendRefs"))
@@ -616,7 +627,7 @@ namespace ManifestTools.Loading
                     weightsUnreadable |= weight == null && backend.TryGet("weight", out _, out var weightNode) && !(weightNode is YScalar { IsNull: true });
                     if (RequiredName(backend, backendPath) is { } name)
                     {
-                        var ns = _fields.String(backend, "namespace", backendPath + ".namespace");
+                        var ns = NonEmpty(_fields.String(backend, "namespace", backendPath + ".namespace"));
                         var port = _fields.Integer(backend, "port", backendPath + ".port");
                         backends.Add(new BackendReference(
                             _fields.String(backend, "group", backendPath + ".group")?.Value ?? string.Empty,
@@ -624,7 +635,7 @@ namespace ManifestTools.Loading
                             name, ns?.Value ?? header.Namespace,
                             ns is { } n ? new Located<string>(n.Value, FieldReader.KeySpan(backend, "namespace", n.Span)) : (Located<string>?)null,
                             port is { } p ? new Located<int>(p.Value, FieldReader.KeySpan(backend, "port", p.Span)) : (Located<int>?)null,
-                            FieldReader.HoldsPlaceholder(backend, "port"),
+                            port == null && backend.TryGet("port", out _, out var portNode) && !(portNode is YScalar { IsNull: true }),
                             weight is { } w ? new Located<int>(w.Value, FieldReader.KeySpan(backend, "weight", w.Span)) : (Located<int>?)null,
                             backend.Span));
                     }
@@ -632,12 +643,29 @@ namespace ManifestTools.Loading
 
                 var matches = ReadRouteMatches(item, itemPath, header.Kind == "GRPCRoute", out bool unreadable);
                 var span = item.TryGet("name", out var nameKey, out _) ? nameKey.Span : item.Entries.Count > 0 ? item.Entries[0].Key.Span : item.Span;
-                rules.Add(new KubeRouteRule(index++, _fields.String(item, "name", itemPath + ".name")?.Value, matches, unreadable, backends,
-                    weightsUnreadable, span, FieldReader.KeySpan(item, "backendRefs", span)));
+                rules.Add(new KubeRouteRule(index, _fields.String(item, "name", itemPath + ".name")?.Value, matches, unreadable, backends,
+                    weightsUnreadable, span, FieldReader.KeySpan(item, "backendRefs", span), Responds(item, itemPath)));
             }
 
             return new KubeRoute(header, parents, _fields.Strings(spec, "hostnames", "spec.hostnames"), rules,
                 spec != null ? FieldReader.KeySpan(spec, "rules", header.NameSpan) : header.NameSpan);
+        }
+
+        /// <summary>A namespace field: <c>""</c> is unset, as the API's validation takes it (Helm's quote of an unset value).</summary>
+        private static Located<string>? NonEmpty(Located<string>? value) => value is { } v && v.Value.Length == 0 ? null : value;
+
+        /// <summary>True when a filter of the rule answers the request itself (a redirect), so it needs no backend.</summary>
+        private bool Responds(YMapping rule, FieldPath path)
+        {
+            foreach (var (filter, filterPath) in _fields.MappingItems(rule, "filters", path + ".filters"))
+            {
+                if (filter.TryGet("type", out _, out var type) && type is YScalar { Value: "RequestRedirect" })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A reference's <c>name</c>, located at its key; the API requires it, so its absence is MT0002.</summary>

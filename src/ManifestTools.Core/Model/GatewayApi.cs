@@ -70,7 +70,7 @@ namespace ManifestTools.Model
     public sealed class BackendReference
     {
         public BackendReference(string group, string kind, Located<string> name, string @namespace, Located<string>? namespaceField,
-            Located<int>? port, bool portIsPlaceholder, Located<int>? weight, SourceSpan span)
+            Located<int>? port, bool portIsUnknown, Located<int>? weight, SourceSpan span)
         {
             Group = group;
             Kind = kind;
@@ -78,7 +78,7 @@ namespace ManifestTools.Model
             Namespace = @namespace;
             NamespaceField = namespaceField;
             Port = port;
-            PortIsPlaceholder = portIsPlaceholder;
+            PortIsUnknown = portIsUnknown;
             Weight = weight;
             Span = span;
         }
@@ -95,7 +95,8 @@ namespace ManifestTools.Model
         public Located<string>? NamespaceField { get; }
 
         public Located<int>? Port { get; }
-        public bool PortIsPlaceholder { get; }
+        /// <summary>A <c>port</c> is written, but as a placeholder or a value that could not be read (MT0002).</summary>
+        public bool PortIsUnknown { get; }
 
         /// <summary>The <c>weight:</c> field when written; the API's default is 1.</summary>
         public Located<int>? Weight { get; }
@@ -140,8 +141,9 @@ namespace ManifestTools.Model
     public sealed class KubeRouteRule
     {
         public KubeRouteRule(int index, string? name, IReadOnlyList<KubeRouteMatch> matches, bool matchesUnreadable,
-            IReadOnlyList<BackendReference> backends, bool weightsUnreadable, SourceSpan span, SourceSpan backendsSpan)
+            IReadOnlyList<BackendReference> backends, bool weightsUnreadable, SourceSpan span, SourceSpan backendsSpan, bool responds)
         {
+            Responds = responds;
             BackendsSpan = backendsSpan;
             Index = index;
             Name = name;
@@ -171,6 +173,9 @@ namespace ManifestTools.Model
 
         /// <summary>The <c>backendRefs</c> key, where findings about the split point; the rule's first key when absent.</summary>
         public SourceSpan BackendsSpan { get; }
+
+        /// <summary>A filter answers the request itself (<c>RequestRedirect</c>): the rule needs no backend.</summary>
+        public bool Responds { get; }
 
         /// <summary>True when the rule matches every request: it has no entries, or an entry without conditions.</summary>
         public bool IsCatchAll
@@ -227,8 +232,9 @@ namespace ManifestTools.Model
     /// <summary>A listener's <c>allowedRoutes</c>: which routes may attach to it.</summary>
     public sealed class AllowedRoutes
     {
-        public AllowedRoutes(string from, LabelSelector? selector, IReadOnlyList<(string Group, string Kind)>? kinds, SourceSpan span)
+        public AllowedRoutes(string from, bool fromIsWritten, LabelSelector? selector, IReadOnlyList<(string Group, string Kind)>? kinds, SourceSpan span)
         {
+            FromIsWritten = fromIsWritten;
             From = from;
             Selector = selector;
             Kinds = kinds;
@@ -237,6 +243,9 @@ namespace ManifestTools.Model
 
         /// <summary><c>namespaces.from</c>: <c>Same</c> (the default), <c>All</c> or <c>Selector</c>.</summary>
         public string From { get; }
+
+        /// <summary>False when <see cref="From"/> is the default.</summary>
+        public bool FromIsWritten { get; }
 
         /// <summary><c>namespaces.selector</c>, read when <see cref="From"/> is <c>Selector</c>.</summary>
         public LabelSelector? Selector { get; }
@@ -247,7 +256,7 @@ namespace ManifestTools.Model
         /// <summary>The <c>allowedRoutes</c> key, or the listener when there is none.</summary>
         public SourceSpan Span { get; }
 
-        public static AllowedRoutes SameNamespace(SourceSpan span) => new AllowedRoutes("Same", null, null, span);
+        public static AllowedRoutes SameNamespace(SourceSpan span) => new AllowedRoutes("Same", false, null, null, span);
     }
 
     /// <summary>

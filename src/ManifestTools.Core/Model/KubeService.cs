@@ -37,9 +37,11 @@ namespace ManifestTools.Model
     /// <summary>A core/v1 Service.</summary>
     public sealed class KubeService : ManifestObject
     {
-        public KubeService(ObjectHeader header, LabelMap? selector, IReadOnlyList<ServicePort> ports, string type, ExportTo exportTo)
+        public KubeService(ObjectHeader header, LabelMap? selector, IReadOnlyList<ServicePort> ports, string type, ExportTo exportTo,
+            bool portsIncomplete = false)
             : base(header)
         {
+            PortsIncomplete = portsIncomplete;
             ExportTo = exportTo;
             Selector = selector;
             Ports = ports;
@@ -50,6 +52,9 @@ namespace ManifestTools.Model
         public LabelMap? Selector { get; }
 
         public IReadOnlyList<ServicePort> Ports { get; }
+
+        /// <summary>Some port's number is a placeholder (<c>${PORT}</c>), so <see cref="Ports"/> is not the whole list.</summary>
+        public bool PortsIncomplete { get; }
 
         public string Type { get; }
 

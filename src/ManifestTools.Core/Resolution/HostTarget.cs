@@ -23,6 +23,9 @@ namespace ManifestTools.Resolution
 
         public System.Collections.Generic.IReadOnlyList<ServicePort> Ports => Service?.Ports ?? Entry!.Ports;
 
+        /// <summary>True when every port is known: none is missing, and none is written as a placeholder.</summary>
+        public bool PortsKnown => Ports.Count > 0 && Service?.PortsIncomplete != true;
+
         /// <summary>The Service's exportTo annotation, or the ServiceEntry's exportTo.</summary>
         public ExportTo ExportTo => Service?.ExportTo ?? Entry!.ExportTo;
 

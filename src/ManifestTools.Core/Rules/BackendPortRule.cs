@@ -18,9 +18,9 @@ namespace ManifestTools.Rules
             foreach (var (route, rule, backend) in Describe.Backends(index))
             {
                 var targets = index.BackendTargets(backend);
-                if (targets == null || targets.Count == 0 || backend.PortIsPlaceholder || targets.Any(t => t.Ports.Count == 0))
+                if (targets == null || targets.Count == 0 || backend.PortIsUnknown || targets.Any(t => !t.PortsKnown))
                 {
-                    continue; // MT1101 reports a missing backend; a host without ports has nothing to compare.
+                    continue; // MT1101 reports a missing backend; a host whose ports are not all known has nothing to compare.
                 }
 
                 var target = targets[0];

@@ -7,8 +7,8 @@ using ManifestTools.Resolution;
 namespace ManifestTools.Rules
 {
     /// <summary>
-    /// MT1106: each version's Service of a route selects some pod, when the route's other backends do. The GAMMA
-    /// analogue of MT1001: with no backend selecting any pod, the workloads are elsewhere and MT2002 warns instead.
+    /// MT1106: each version's Service of a route selects some pod, when another version's does. The GAMMA analogue of
+    /// MT1001: with no version selecting any pod, the workloads are elsewhere and MT2002 warns instead.
     /// </summary>
     public sealed class BackendSelectsPodsRule : IManifestRule
     {
@@ -26,15 +26,17 @@ namespace ManifestTools.Rules
         }
 
         /// <summary>
-        /// The backendRefs with a positive weight whose Service selects no pod while another backend of the route does.
-        /// MT2002 leaves their Services to this rule, so one mistake is one finding.
+        /// The backendRefs with a positive weight whose Service selects no pod while another backend of the route, a
+        /// version of the same app, does: a Service of the same namespace whose selector shares a label with this one's
+        /// (<c>app: reviews</c>). A backend of another app, or of a namespace whose pods are elsewhere, is MT2002's.
+        /// MT2002 leaves the Services reported here to this rule, so one mistake is one finding.
         /// </summary>
         internal static IEnumerable<(KubeRoute Route, KubeRouteRule Rule, BackendReference Backend, KubeService Service)> Unselected(MeshIndex index)
         {
             foreach (var route in index.KubeRoutes)
             {
-                var backends = new List<(KubeRouteRule Rule, BackendReference Backend, IReadOnlyList<KubeService> Services, bool HasPods)>();
-                bool anyHasPods = false;
+                var unselected = new List<(KubeRouteRule Rule, BackendReference Backend, KubeService Service)>();
+                var selecting = new HashSet<(string Namespace, string Key, string Value)>();
                 foreach (var rule in route.Rules)
                 {
                     foreach (var backend in rule.Backends)
@@ -50,23 +52,27 @@ namespace ManifestTools.Rules
                             continue; // MT1101 reports a missing Service; one without a plain selector has nothing to compare.
                         }
 
-                        bool hasPods = services.Any(s => index.MayCarry(s.Namespace, s.Selector!) || index.PodsWithLabels(s.Namespace, s.Selector!).Any());
-                        anyHasPods |= hasPods;
-                        backends.Add((rule, backend, services, hasPods));
+                        var withPods = services.FirstOrDefault(s => index.MayCarry(s.Namespace, s.Selector!) || index.PodsWithLabels(s.Namespace, s.Selector!).Any());
+                        if (withPods != null)
+                        {
+                            foreach (var label in withPods.Selector!)
+                            {
+                                selecting.Add((withPods.Namespace, label.Key, label.Value));
+                            }
+                        }
+                        else if (backend.EffectiveWeight > 0)
+                        {
+                            // A version staged with weight 0 gets no traffic yet.
+                            unselected.Add((rule, backend, services[0]));
+                        }
                     }
                 }
 
-                if (!anyHasPods)
+                foreach (var (rule, backend, service) in unselected)
                 {
-                    continue;
-                }
-
-                foreach (var (rule, backend, services, hasPods) in backends)
-                {
-                    // A version staged with weight 0 gets no traffic yet.
-                    if (!hasPods && backend.EffectiveWeight > 0)
+                    if (service.Selector!.Any(label => selecting.Contains((service.Namespace, label.Key, label.Value))))
                     {
-                        yield return (route, rule, backend, services[0]);
+                        yield return (route, rule, backend, service);
                     }
                 }
             }

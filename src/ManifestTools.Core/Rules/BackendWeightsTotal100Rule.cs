@@ -20,9 +20,11 @@ namespace ManifestTools.Rules
                 {
                     var backends = rule.Backends;
                     if (backends.Count < 2 || rule.WeightsUnreadable || backends.All(b => b.Weight == null) ||
-                        backends.Any(b => b.EffectiveWeight < 0) || backends.All(b => b.EffectiveWeight == 0))
+                        backends.Any(b => b.EffectiveWeight < 0) || backends.Count(b => b.EffectiveWeight > 0) <= 1)
                     {
-                        continue; // Negative weights are the schema's to reject; all-zero rules are MT1105's.
+                        // Negative weights are the schema's to reject; all-zero rules are MT1105's. One backend with a
+                        // positive weight takes all the traffic, whatever its number: a version staged at 0 is no split.
+                        continue;
                     }
 
                     long total = backends.Sum(b => (long)b.EffectiveWeight);

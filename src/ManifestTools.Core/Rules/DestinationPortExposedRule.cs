@@ -44,7 +44,7 @@ namespace ManifestTools.Rules
         {
             for (int i = 0; i < targets.Count; i++)
             {
-                if (targets[i].Ports.Count == 0)
+                if (!targets[i].PortsKnown)
                 {
                     return true;
                 }

@@ -53,8 +53,9 @@ namespace ManifestTools.Rules
                     continue; // MT1110 reports a parentRef that selects no listener.
                 }
 
-                // A kustomization that sets namespaces may make the route's namespace the Gateway's.
-                var severity = byNamespace && index.InputIsIncomplete != null ? Severity.Warning : Severity.Error;
+                // A kustomization that sets namespaces, or `kubectl apply -n` on a route that names none, may put the
+                // route in the Gateway's namespace.
+                var severity = byNamespace && (index.InputIsIncomplete != null || !route.Header.NamespaceIsExplicit) ? Severity.Warning : Severity.Error;
                 context.Report(route, parent.Name.Span, severity,
                     $"{route.Ref} attaches to {ParentGateways.Name(gateways[0])}, but no listener it selects admits it: {reason}");
             }
@@ -64,7 +65,8 @@ namespace ManifestTools.Rules
         {
             if (listener.AllowedRoutes.Kinds is { } kinds)
             {
-                return kinds.Any(k => (k.Group.Length == 0 ? GatewayApi.Group : k.Group) == GatewayApi.Group && k.Kind == route.Kind)
+                return kinds.Any(k => ((k.Group.Length == 0 ? GatewayApi.Group : k.Group) == GatewayApi.Group && k.Kind == route.Kind) ||
+                                      Placeholders.InName(k.Kind) || Placeholders.InName(k.Group))
                     ? null
                     : $"admits only {string.Join(", ", kinds.Select(k => k.Kind))} (allowedRoutes.kinds); add kind {route.Kind}";
             }
@@ -87,7 +89,7 @@ namespace ManifestTools.Rules
                 case "Same":
                     return route.Namespace == gateway.Namespace || Placeholders.InName(gateway.Namespace)
                         ? null
-                        : $"admits only routes of namespace {gateway.Namespace} (allowedRoutes.namespaces.from is Same, the default); set from: All, or a Selector that matches namespace {route.Namespace}";
+                        : $"admits only routes of namespace {gateway.Namespace} (allowedRoutes.namespaces.from is Same{(allowed.FromIsWritten ? string.Empty : ", the default")}); set from: All, or a Selector that matches namespace {route.Namespace}";
                 case "Selector" when allowed.Selector != null:
                     return index.SelectsNamespace(allowed.Selector, route.Namespace) == false
                         ? $"admits only namespaces its selector {allowed.Selector} matches, and namespace {route.Namespace} does not carry those labels; label the namespace, or widen the selector"

@@ -36,27 +36,56 @@ namespace ManifestTools.Rules
 
             foreach (var group in groups)
             {
-                // Two routes that catch everything cover every route of the group; one covers every route but itself.
-                // Another definition of the same route (a variant file, an overlay) is an alternative to it, not a route
-                // merged with it.
-                var catching = new List<ObjectIdentity>(2);
-                foreach (var (route, _) in group.Value)
+                // The routes that catch everything, by the port they attach to (null: every port), two at most per port:
+                // two cover every route of that port, one every route but itself. Another definition of the same route
+                // (a variant file, an overlay) is an alternative to it, not a route merged with it.
+                var catching = new Dictionary<int, List<ObjectIdentity>>();
+                foreach (var (route, parent) in group.Value)
                 {
-                    if (catching.Count < 2 && CatchesAll(route) && !catching.Contains(route.Header.Identity))
+                    int port = parent.Port?.Value ?? AnyPort;
+                    if (CatchesAll(route))
                     {
-                        catching.Add(route.Header.Identity);
+                        if (!catching.TryGetValue(port, out var identities))
+                        {
+                            catching.Add(port, identities = new List<ObjectIdentity>(2));
+                        }
+
+                        if (identities.Count < 2 && !identities.Contains(route.Header.Identity))
+                        {
+                            identities.Add(route.Header.Identity);
+                        }
                     }
                 }
 
                 foreach (var (route, parent) in group.Value)
                 {
-                    if (!CatchesAll(route) && !catching.Any(identity => !identity.Equals(route.Header.Identity)))
+                    if (!CatchesAll(route) && !Covered(catching, route.Header.Identity, parent.Port?.Value))
                     {
                         context.Report(route, route.RulesSpan, route.Ref.ToString(),
                             parent.Namespace == route.Namespace ? parent.Name.Value : parent.Namespace + "/" + parent.Name.Value);
                     }
                 }
             }
+        }
+
+        private const int AnyPort = -1;
+
+        /// <summary>
+        /// True when another route catches the requests of <paramref name="port"/>: one attached to every port or to
+        /// that port. A route attached to every port is taken to be covered by a catch-all of any port, since the
+        /// Service may have only that one.
+        /// </summary>
+        private static bool Covered(Dictionary<int, List<ObjectIdentity>> catching, ObjectIdentity identity, int? port)
+        {
+            foreach (var entry in catching)
+            {
+                if ((port == null || entry.Key == AnyPort || entry.Key == port) && entry.Value.Any(other => !other.Equals(identity)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -41,6 +41,11 @@ namespace ManifestTools.Rules
 
                     foreach (var (backend, service) in services)
                     {
+                        if (backend.EffectiveWeight == 0)
+                        {
+                            continue; // A backend without traffic sends none to the other's pods.
+                        }
+
                         foreach (var (_, other) in services)
                         {
                             if (other == service || other.Namespace != service.Namespace || !Overlaps(index, service.Namespace, service.Selector!, other.Selector!) ||

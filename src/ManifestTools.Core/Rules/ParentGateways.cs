@@ -28,7 +28,8 @@ namespace ManifestTools.Rules
             var selected = new List<GatewayListener>();
             foreach (var listener in gateway.Listeners)
             {
-                if ((parent.SectionName == null || listener.Name == parent.SectionName.Value.Value || Placeholders.InName(parent.SectionName.Value.Value)) &&
+                if ((parent.SectionName == null || listener.Name == parent.SectionName.Value.Value || Placeholders.InName(parent.SectionName.Value.Value) ||
+                     Placeholders.InName(listener.Name)) &&
                     (parent.Port == null || listener.Port == null || listener.Port == parent.Port.Value.Value))
                 {
                     selected.Add(listener);

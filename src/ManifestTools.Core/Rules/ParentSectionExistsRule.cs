@@ -35,7 +35,9 @@ namespace ManifestTools.Rules
                 foreach (var parent in route.Parents)
                 {
                     if (!parent.IsService || (parent.SectionName == null && parent.Port == null) ||
+                        (parent.SectionName is { } section && Placeholders.InName(section.Value)) ||
                         !(index.ServicesNamed(parent.Namespace, parent.Name.Value) is { Count: > 0 } services) ||
+                        services.Any(s => s.PortsIncomplete || s.Ports.Count == 0) ||
                         services.Any(s => s.Ports.Any(p => (parent.SectionName == null || p.Name == parent.SectionName.Value.Value) &&
                                                            (parent.Port == null || p.Port == parent.Port.Value.Value))))
                     {
