@@ -641,6 +641,8 @@ namespace ManifestTools.Loading
                     }
                 }
 
+                // A backendRef that could not be read (MT0002) leaves the split unknown.
+                weightsUnreadable |= item.TryGet("backendRefs", out _, out var refs) && refs is YSequence list && list.Items.Count != backends.Count;
                 var matches = ReadRouteMatches(item, itemPath, header.Kind == "GRPCRoute", out bool unreadable);
                 var span = item.TryGet("name", out var nameKey, out _) ? nameKey.Span : item.Entries.Count > 0 ? item.Entries[0].Key.Span : item.Span;
                 rules.Add(new KubeRouteRule(index, _fields.String(item, "name", itemPath + ".name")?.Value, matches, unreadable, backends,

@@ -69,10 +69,10 @@ namespace ManifestTools.Rules
                         // ingress Gateway named without its namespace), and a misspelt Gateway of an application's
                         // namespace. A written namespace is taken at its word, and the mesh's namespaces may hold others.
                         bool slip = (sameNameElsewhere && gateway.Value.IndexOf('/') < 0 && gateway.Value.IndexOf('.') < 0) ||
-                                    (nearName && !IsPlatformNamespace(ns));
+                                    (nearName && !GatewayNames.IsPlatformNamespace(ns));
                         var unknowable = slip ? null
                             : index.GatewaysIn(ns).Count == 0 ? $"no Gateway of namespace {ns} is in the input"
-                            : IsPlatformNamespace(ns) ? $"the Gateways of namespace {ns} are usually managed with the mesh, not with the services"
+                            : GatewayNames.IsPlatformNamespace(ns) ? $"the Gateways of namespace {ns} are usually managed with the mesh, not with the services"
                             : index.InputIsIncomplete is { } why ? $"{why}, which the linter does not read" : null;
                         if (unknowable != null)
                         {
@@ -85,12 +85,6 @@ namespace ManifestTools.Rules
                 }
             }
         }
-
-        /// <summary>
-        /// Namespaces of the mesh's own gateways (istio-system, istio-ingress, istio-gateways…) and kube-system: a
-        /// repository may hold some of their Gateways while a platform repository holds the others.
-        /// </summary>
-        private static bool IsPlatformNamespace(string ns) => ns.StartsWith("istio-", StringComparison.Ordinal) || ns == "kube-system";
 
         /// <summary>
         /// Names the gateway the author probably meant: the same name in another namespace, or a near name in this one,

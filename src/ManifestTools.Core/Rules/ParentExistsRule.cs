@@ -62,7 +62,7 @@ namespace ManifestTools.Rules
             var local = index.KubeGateways.Where(g => g.Namespace == ns).ToList();
             var near = local.Count <= NearNameCandidates ? local.Where(g => ClosestMatch.EditDistance(g.Name, name) <= 2) : Enumerable.Empty<KubeGateway>();
             var candidates = elsewhere.Concat(near).Select(g => g.Namespace + "/" + g.Name).Distinct(StringComparer.Ordinal).Take(3).ToList();
-            bool slip = elsewhere.Any() || (near.Any() && !IsPlatformNamespace(ns));
+            bool slip = elsewhere.Any() || (near.Any() && !GatewayNames.IsPlatformNamespace(ns));
             var why = "no Kubernetes Gateway of that name is in the input";
             if (index.FindGateways(ns + "/" + name, ns).OfType<IstioGateway>().Any())
             {
@@ -77,7 +77,7 @@ namespace ManifestTools.Rules
 
             var unknowable = slip ? null
                 : !index.HasKubeGatewaysIn(ns) ? $"no Gateway of namespace {ns} is in the input"
-                : IsPlatformNamespace(ns) ? $"the Gateways of namespace {ns} are usually managed with the mesh, not with the services"
+                : GatewayNames.IsPlatformNamespace(ns) ? $"the Gateways of namespace {ns} are usually managed with the mesh, not with the services"
                 : index.InputIsIncomplete is { } incomplete ? $"{incomplete}, which the linter does not read" : null;
             if (unknowable != null)
             {
@@ -86,7 +86,5 @@ namespace ManifestTools.Rules
 
             context.Report(route, parent.Name.Span, unknowable == null ? Severity.Error : Severity.Warning, route.Ref.ToString(), $"Gateway {ns}/{name}", why);
         }
-
-        private static bool IsPlatformNamespace(string ns) => ns.StartsWith("istio-", StringComparison.Ordinal) || ns == "kube-system";
     }
 }

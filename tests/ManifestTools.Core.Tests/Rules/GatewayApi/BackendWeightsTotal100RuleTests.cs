@@ -36,6 +36,22 @@ namespace ManifestTools.Tests.Rules.GatewayApi
         }
 
         [Fact]
+        public void ABackendRefThatCannotBeRead_LeavesTheSplitToMT0002()
+        {
+            var rules = """
+                    - backendRefs:
+                        - {name: reviews-v1, port: 9080, weight: 50}
+                        - {port: 9080, weight: 50}
+                        - 5
+                """;
+
+            var diagnostics = Lint.Files(("mesh.yaml", Canary.Workloads()), ("route.yaml", Canary.MeshRoute(rules)));
+
+            Assert.Equal(2, diagnostics.Only("MT0002").Count);
+            Assert.Empty(diagnostics.Only("MT1104"));
+        }
+
+        [Fact]
         public void EqualImplicitWeights_ASingleWeightedBackend_AndAllZero_AreNotThisRulesFinding()
         {
             var rules = """
