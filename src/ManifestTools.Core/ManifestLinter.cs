@@ -65,6 +65,7 @@ namespace ManifestTools
             new ListenerAdmitsRouteRule(),
             new DuplicateRouteMatchRule(),
             new RouteRuleReachableRule(),
+            new MeshRouteProtocolRule(),
             new SelectorMatchesTemplateRule(),
             new ServiceSelectsPodsRule(),
             new OverlappingSelectorsRule(),

@@ -283,6 +283,15 @@ namespace ManifestTools.Diagnostics
             "When every match of a rule repeats a match of an earlier rule of the same route, the earlier rule wins every " +
             "request and this rule's backends get no traffic. A rule without matches repeats another rule without matches.");
 
+        public static readonly DiagnosticDescriptor MeshRouteOnNonHttpPort = new DiagnosticDescriptor(
+            "MT1115", "MeshRouteOnNonHttpPort", "A route is attached to a Service port declared as another protocol", Severity.Error,
+            "{0} attaches to port {1} of Service {2}, which is declared {3} {4}, so the mesh proxies it without reading its requests and the route's rules never apply; declare the port http (name it http or http-…, or set appProtocol: http), or attach the route to an HTTP port",
+            "An HTTPRoute or GRPCRoute attached to a Service (GAMMA) applies on the Service ports it names (every port, " +
+            "when it names none). Istio reads HTTP only on ports it takes for HTTP: a port declared tcp, tls, https, " +
+            "mongo, mysql or redis (by appProtocol or the name's prefix), or a UDP port, carries bytes, so the header " +
+            "rules and the weights do nothing and the versions get whatever the connection balancing gives them. It is " +
+            "the Gateway API analogue of MT1020.");
+
         public static readonly DiagnosticDescriptor SelectorMismatch = new DiagnosticDescriptor(
             "MT2001", "SelectorDoesNotMatchTemplate", "Workload selector does not match its pod template", Severity.Error,
             "the selector of {0} does not match its pod template labels: {1}",
@@ -439,7 +448,7 @@ namespace ManifestTools.Diagnostics
             IngressBypassesSubsets, HttpRouteOnNonHttpPort,
             BackendNotFound, BackendRefNotPermitted, BackendPortInvalid, BackendWeightsNot100, AllBackendWeightsZero,
             BackendSelectsNoPods, OverlappingBackends, MeshRouteWithoutCatchAll, ParentNotFound, ParentSectionNotFound,
-            HostnameNotAccepted, ListenerRejectsRoute, DuplicateRouteMatch, UnreachableRouteRule,
+            HostnameNotAccepted, ListenerRejectsRoute, DuplicateRouteMatch, UnreachableRouteRule, MeshRouteOnNonHttpPort,
             SelectorMismatch, ServiceSelectsNothing, OverlappingSelectors, InvalidName,
         };
 

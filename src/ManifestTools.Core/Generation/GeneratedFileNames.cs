@@ -36,6 +36,18 @@ namespace ManifestTools.Generation
             return IsVersionFile(service, fileName, DeploymentSuffix) || IsVersionFile(service, fileName, ServiceSuffix);
         }
 
+        /// <summary>
+        /// Which traffic API's routing objects <paramref name="fileName"/> holds, when it is one: <c>Istio</c> for the
+        /// DestinationRule and VirtualService, <c>Gateway API</c> for the HTTPRoute and the version Services.
+        /// </summary>
+        public static string? TrafficGroup(string service, string fileName) =>
+            fileName == DestinationRule(service) || fileName == VirtualService(service) ? "Istio"
+            : fileName == HttpRoute(service) || (fileName != Service(service) && IsVersionFile(service, fileName, ServiceSuffix)) ? "Gateway API"
+            : null;
+
+        /// <summary>The VirtualService or the HTTPRoute: the file that refers to the others of its traffic API.</summary>
+        public static bool IsRoute(string service, string fileName) => fileName == VirtualService(service) || fileName == HttpRoute(service);
+
         private static bool IsVersionFile(string service, string fileName, string suffix)
         {
             string prefix = service + "-";

@@ -298,6 +298,7 @@ namespace ManifestTools.Generation
         {
             var seen = new HashSet<string>(current, PathComparer);
             var candidates = new List<(string Path, bool Recorded)>();
+            var kept = new List<string>();
             foreach (var entry in recorded.Select(FullPathOrNull).OfType<string>())
             {
                 if (!seen.Add(entry))
@@ -358,6 +359,7 @@ namespace ManifestTools.Generation
                     else if (verdict != OwnershipProof.Verdict.Owned)
                     {
                         diagnostics.Add(Kept(path, owner, OwnershipProof.Explain(verdict, header, stale: true)));
+                        kept.Add(path);
                     }
                     else
                     {
@@ -367,6 +369,36 @@ namespace ManifestTools.Generation
                 catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
                 {
                     diagnostics.Add(Failed(path, e.Message));
+                }
+            }
+
+            KeepTrafficGroups(owner, deletes, diagnostics, kept);
+        }
+
+        /// <summary>
+        /// A route refers to the other traffic objects of its API: a VirtualService to its DestinationRule's subsets, an
+        /// HTTPRoute to the version Services. When a stale route is kept (edited, or not provably this project's),
+        /// deleting those would leave it pointing at objects that are gone, and the folder would send that traffic
+        /// nowhere; so they are kept with it.
+        /// </summary>
+        private static void KeepTrafficGroups(GeneratedFileOwner owner, List<string> deletes, List<ManifestDiagnostic> diagnostics, List<string> kept)
+        {
+            foreach (var keptPath in kept)
+            {
+                var group = GeneratedFileNames.TrafficGroup(owner.Service, Path.GetFileName(keptPath));
+                if (group == null || !GeneratedFileNames.IsRoute(owner.Service, Path.GetFileName(keptPath)))
+                {
+                    continue;
+                }
+
+                for (int i = deletes.Count - 1; i >= 0; i--)
+                {
+                    if (GeneratedFileNames.TrafficGroup(owner.Service, Path.GetFileName(deletes[i])) == group)
+                    {
+                        diagnostics.Add(Kept(deletes[i], owner,
+                            $"the {group} route {keptPath} is kept, and refers to it; delete both by hand when they are no longer needed"));
+                        deletes.RemoveAt(i);
+                    }
                 }
             }
         }

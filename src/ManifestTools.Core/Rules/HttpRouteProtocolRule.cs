@@ -16,7 +16,7 @@ namespace ManifestTools.Rules
     public sealed class HttpRouteProtocolRule : IManifestRule
     {
         /// <summary>Protocols Istio proxies without reading HTTP (pkg/config/protocol): an explicit declaration, never a guess.</summary>
-        private static readonly HashSet<string> OpaqueProtocols = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        internal static readonly HashSet<string> OpaqueProtocols = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
             "tcp", "tls", "https", "mongo", "mysql", "redis",
         };
@@ -165,7 +165,7 @@ namespace ManifestTools.Rules
         /// The protocol a port declares: a Service port's appProtocol, else its name's prefix; a ServiceEntry port's
         /// protocol only (pilot reads no name there, and an empty protocol is detected). Null when nothing is declared.
         /// </summary>
-        private static string? Declared(ServicePort port, bool isEntry)
+        internal static string? Declared(ServicePort port, bool isEntry)
         {
             if (port.AppProtocol is { } appProtocol)
             {
@@ -182,7 +182,7 @@ namespace ManifestTools.Rules
         }
 
         /// <summary>Where the declaration is, in a message's words: "(appProtocol tcp)", "(port name tcp-db)".</summary>
-        private static string Source(ServicePort port, bool isEntry) =>
+        internal static string Source(ServicePort port, bool isEntry) =>
             port.AppProtocol is { } appProtocol ? $"({(isEntry ? "protocol" : "appProtocol")} {appProtocol})" : $"(port name {port.Name})";
     }
 }

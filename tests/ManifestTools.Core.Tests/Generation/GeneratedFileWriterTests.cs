@@ -242,13 +242,45 @@ namespace ManifestTools.Tests.Generation
             var result = GeneratedFileWriter.Plan(Output, owner, Declarations.Advertisements("Istio").Generate(), new[] { PathOf("advertisements.httproute.yaml") }).Commit();
 
             Assert.True(result.Succeeded);
-            Assert.Equal(new[] { PathOf("advertisements-v1.service.yaml") }, result.Deleted);
-            var kept = Assert.Single(result.Diagnostics);
-            Assert.Equal(("MT4011", PathOf("advertisements.httproute.yaml")), (kept.Id, kept.File));
+            // The kept HTTPRoute sends to the version Services: deleting them would leave it sending to nothing.
+            Assert.Empty(result.Deleted);
+            Assert.Equal(new[] { ("MT4011", PathOf("advertisements-v1.service.yaml")), ("MT4011", PathOf("advertisements.httproute.yaml")) },
+                result.Diagnostics.Select(d => (d.Id, d.File)).OrderBy(d => d.File, StringComparer.Ordinal));
+            var kept = result.Diagnostics.Single(d => d.File == PathOf("advertisements.httproute.yaml"));
             Assert.Contains("it was edited after the build generated it", kept.Message);
+            Assert.Contains("the Gateway API route " + PathOf("advertisements.httproute.yaml") + " is kept, and refers to it",
+                result.Diagnostics.Single(d => d.File == PathOf("advertisements-v1.service.yaml")).Message);
             Assert.Equal(edited, System.IO.File.ReadAllBytes(PathOf("advertisements.httproute.yaml")));
             Assert.Equal("apiVersion: v1\nkind: Service\nmetadata: {name: advertisements-v2}\n", System.IO.File.ReadAllText(handWritten));
             Assert.True(System.IO.File.Exists(PathOf("advertisements.virtualservice.yaml")));
+        }
+
+        [Fact]
+        public void AnEditedVirtualService_KeepsItsDestinationRule_WhenSwitchingToTheGatewayApi()
+        {
+            var owner = new GeneratedFileOwner(Declarations.OwnerProject, "advertisements");
+            var first = GeneratedFileWriter.Plan(Output, owner, Declarations.Advertisements("Istio").Generate(), Array.Empty<string>()).Commit();
+            System.IO.File.AppendAllText(PathOf("advertisements.virtualservice.yaml"), "# edited\n");
+
+            var result = GeneratedFileWriter.Plan(Output, owner, Declarations.Advertisements("GatewayApi").Generate(), first.Files).Commit();
+
+            Assert.True(result.Succeeded);
+            Assert.Empty(result.Deleted);
+            Assert.True(System.IO.File.Exists(PathOf("advertisements.destinationrule.yaml")));
+            Assert.Equal(2, result.Diagnostics.Count(d => d.Id == "MT4011"));
+        }
+
+        [Fact]
+        public void AnEditedDestinationRule_DoesNotKeepItsVirtualService()
+        {
+            var owner = new GeneratedFileOwner(Declarations.OwnerProject, "advertisements");
+            var first = GeneratedFileWriter.Plan(Output, owner, Declarations.Advertisements("Istio").Generate(), Array.Empty<string>()).Commit();
+            System.IO.File.AppendAllText(PathOf("advertisements.destinationrule.yaml"), "# edited\n");
+
+            var result = GeneratedFileWriter.Plan(Output, owner, Declarations.Advertisements("GatewayApi").Generate(), first.Files).Commit();
+
+            Assert.Equal(new[] { PathOf("advertisements.virtualservice.yaml") }, result.Deleted);
+            Assert.Equal(PathOf("advertisements.destinationrule.yaml"), Assert.Single(result.Diagnostics).File);
         }
 
         [Fact]
