@@ -43,8 +43,8 @@ namespace ManifestTools.Rules
             }
         }
 
-        private static string Exposed(HostTarget target) => string.Join(", ", target.Ports.Select(p =>
-            Format(p.Port) + (p.Name != null ? $" ({p.Name})" : string.Empty)));
+        private static string Exposed(HostTarget target) => Describe.List(target.Ports.Select(p =>
+            Format(p.Port) + (p.Name != null ? $" ({p.Name})" : string.Empty)).ToList());
 
         private static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
     }

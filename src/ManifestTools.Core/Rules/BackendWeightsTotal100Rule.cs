@@ -10,6 +10,8 @@ namespace ManifestTools.Rules
     /// </summary>
     public sealed class BackendWeightsTotal100Rule : IManifestRule
     {
+        private const int ListedTerms = 8;
+
         public DiagnosticDescriptor Descriptor => DiagnosticCatalog.BackendWeightsNot100;
 
         public void Check(RuleContext context)
@@ -33,8 +35,10 @@ namespace ManifestTools.Rules
                         continue;
                     }
 
-                    var terms = string.Join(" + ", backends.Select(b =>
-                        Format(b.EffectiveWeight) + " (" + b.Name.Value + (b.Weight == null ? ", no weight: the default 1" : string.Empty) + ")"));
+                    // A message stays one line, however many backends the rule lists.
+                    var terms = string.Join(" + ", backends.Take(ListedTerms).Select(b =>
+                        Format(b.EffectiveWeight) + " (" + b.Name.Value + (b.Weight == null ? ", no weight: the default 1" : string.Empty) + ")")) +
+                        (backends.Count > ListedTerms ? $" + {Format(backends.Count - ListedTerms)} more" : string.Empty);
                     context.Report(route, rule.BackendsSpan, Describe.Rule(route, rule),
                         total.ToString(CultureInfo.InvariantCulture), terms);
                 }

@@ -68,7 +68,7 @@ namespace ManifestTools.Rules
                 return kinds.Any(k => ((k.Group.Length == 0 ? GatewayApi.Group : k.Group) == GatewayApi.Group && k.Kind == route.Kind) ||
                                       Placeholders.InName(k.Kind) || Placeholders.InName(k.Group))
                     ? null
-                    : $"admits only {string.Join(", ", kinds.Select(k => k.Kind))} (allowedRoutes.kinds); add kind {route.Kind}";
+                    : $"admits only {Describe.List(kinds.Select(k => k.Kind).ToList())} (allowedRoutes.kinds); add kind {route.Kind}";
             }
 
             var protocol = listener.Protocol;

@@ -21,8 +21,8 @@ namespace ManifestTools.Rules
                 }
 
                 var gateway = gateways[0];
-                var listeners = string.Join(", ", gateway.Listeners.Select(l =>
-                    (l.Name ?? "(unnamed)") + (l.Port is { } p ? " on port " + p.ToString(CultureInfo.InvariantCulture) : string.Empty)));
+                var listeners = Describe.List(gateway.Listeners.Select(l =>
+                    (l.Name ?? "(unnamed)") + (l.Port is { } p ? " on port " + p.ToString(CultureInfo.InvariantCulture) : string.Empty)).ToList());
                 var span = parent.SectionName?.Span ?? parent.Port?.Span ?? parent.Name.Span;
                 context.Report(route, span,
                     $"{route.Ref} attaches to {Wanted(parent)} of {ParentGateways.Name(gateway)}, which has " +
@@ -45,8 +45,8 @@ namespace ManifestTools.Rules
                     }
 
                     var service = services[0];
-                    var ports = service.Ports.Count == 0 ? "no ports"
-                        : "ports " + string.Join(", ", service.Ports.Select(p => p.Port.ToString(CultureInfo.InvariantCulture) + (p.Name != null ? $" ({p.Name})" : string.Empty)));
+                    var ports = "ports " + Describe.List(service.Ports
+                        .Select(p => p.Port.ToString(CultureInfo.InvariantCulture) + (p.Name != null ? $" ({p.Name})" : string.Empty)).ToList());
                     context.Report(route, parent.SectionName?.Span ?? parent.Port!.Value.Span,
                         $"{route.Ref} attaches to {Wanted(parent)} of Service {service.Namespace}/{service.Name}, which has {ports}; name one of its ports");
                 }

@@ -1,3 +1,4 @@
+using System.Linq;
 using ManifestTools.Diagnostics;
 
 namespace ManifestTools.Tests.Rules.GatewayApi
@@ -49,6 +50,18 @@ namespace ManifestTools.Tests.Rules.GatewayApi
 
             Assert.Equal(2, diagnostics.Only("MT0002").Count);
             Assert.Empty(diagnostics.Only("MT1104"));
+        }
+
+        [Fact]
+        public void AHugeSplit_IsDescribedInOneLine()
+        {
+            var backends = string.Concat(System.Linq.Enumerable.Range(0, 500).Select(i => $"            - {{name: reviews-v1, port: 9080, weight: {i % 2}}}\n"));
+            var rules = "    - backendRefs:\n" + backends.Replace("            -", "        -");
+
+            var d = Assert.Single(LintRules(rules));
+
+            Assert.EndsWith("+ 492 more", d.Message);
+            Assert.True(d.Message.Length < 400, d.Message);
         }
 
         [Fact]
