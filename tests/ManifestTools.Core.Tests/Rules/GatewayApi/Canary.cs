@@ -6,24 +6,7 @@ namespace ManifestTools.Tests.Rules.GatewayApi
     /// </summary>
     internal static class Canary
     {
-        public static string Deployment(string version, string ns = "shop") => $$"""
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: reviews-{{version}}
-              namespace: {{ns}}
-            spec:
-              selector:
-                matchLabels: {app: reviews, version: {{version}}}
-              template:
-                metadata:
-                  labels: {app: reviews, version: {{version}}}
-                spec:
-                  containers:
-                    - name: reviews
-                      image: example/reviews:{{version}}
-                      ports: [{containerPort: 9080}]
-            """;
+        public static string Deployment(string version, string ns = "shop") => Mesh.Deployment(version, ns);
 
         public static string Service(string name, string selector, string ns = "shop", string ports = "[{name: http, port: 9080}]") => $$"""
             apiVersion: v1
