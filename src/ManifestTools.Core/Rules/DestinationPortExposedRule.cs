@@ -18,7 +18,7 @@ namespace ManifestTools.Rules
             {
                 // Every definition of the host is an alternative: the port is fine when any of them exposes it.
                 var targets = index.TargetsOf(destination);
-                if (targets.Count == 0 || destination.PortIsPlaceholder || AnyWithoutPorts(targets))
+                if (targets.Count == 0 || destination.PortIsPlaceholder || AnyWithUnknownPorts(targets))
                 {
                     continue;
                 }
@@ -40,7 +40,7 @@ namespace ManifestTools.Rules
             }
         }
 
-        private static bool AnyWithoutPorts(IReadOnlyList<Resolution.HostTarget> targets)
+        private static bool AnyWithUnknownPorts(IReadOnlyList<Resolution.HostTarget> targets)
         {
             for (int i = 0; i < targets.Count; i++)
             {
