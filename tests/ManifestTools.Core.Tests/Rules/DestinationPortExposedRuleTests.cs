@@ -63,6 +63,15 @@ namespace ManifestTools.Tests.Rules
         }
 
         [Fact]
+        public void AServiceWithAPortWrittenAsAPlaceholder_IsNotJudged()
+        {
+            var service = Mesh.Join(Mesh.Deployment("v1"), Mesh.Service(ports: "[{name: http, port: \"${HTTP_PORT}\"}, {name: metrics, port: 9090}]"));
+
+            Assert.Empty(Lint.Files(("mesh.yaml", service), ("vs.yaml", RouteTo("reviews", 8080))).Only("MT1009"));
+            Assert.Single(Lint.Files(("mesh.yaml", service.Replace("\"${HTTP_PORT}\"", "9080")), ("vs.yaml", RouteTo("reviews", 8080))).Only("MT1009"));
+        }
+
+        [Fact]
         public void UnnamedPort_IsListedByNumberOnly()
         {
             var d = Assert.Single(Lint.Yaml(Mesh.Join(Mesh.Service(ports: "[{port: 9080}]"), RouteTo("reviews", 80))).Only("MT1009"));
