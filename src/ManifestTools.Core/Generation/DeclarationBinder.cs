@@ -14,6 +14,7 @@ namespace ManifestTools.Generation
         {
             DeclaredNamesCheck.Check,
             HeaderMatchValuesCheck.Check,
+            HeaderRegexCheck.Check,
             DistinctPortsCheck.Check,
             VersionsDeclaredCheck.Check,
             UniqueVersionsCheck.Check,

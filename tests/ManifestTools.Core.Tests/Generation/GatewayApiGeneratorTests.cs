@@ -226,6 +226,24 @@ namespace ManifestTools.Tests.Generation
         }
 
         [Fact]
+        public void AHeaderMatchLongerThanTheCrdTakes_IsAnError_OnlyWithGatewayApi()
+        {
+            // 2,047 dots escape to 4,094 characters, and ^ and .* make 4,097: one more than HTTPHeaderMatch.value takes.
+            Declarations Declaration(string trafficApi) => new Declarations { TrafficApi = trafficApi }.Version("v1")
+                .Route("dots", ("Header", "x-dots"), ("Prefix", new string('.', 2047)), ("Weights", "v1"))
+                .Route("name", ("Header", new string('x', 257)), ("Exact", "1"), ("Weights", "v1"));
+
+            Assert.Empty(Findings.Of(Declaration("Istio")));
+            Assert.Equal(new[]
+            {
+                "Advertisements.csproj(11,5): error MT4005: the match value of ServiceRoute dots is 4097 characters long in the HTTPRoute, but an HTTPRoute " +
+                "header match takes at most 4096: shorten it with ManifestTrafficApi=GatewayApi",
+                "Advertisements.csproj(12,5): error MT4005: the Header of ServiceRoute name is 257 characters long, but an HTTPRoute header match takes at " +
+                "most 256: shorten it with ManifestTrafficApi=GatewayApi",
+            }, Findings.Of(Declaration("GatewayApi")));
+        }
+
+        [Fact]
         public void Advertisements_AndAServiceWithEveryFeature_LintClean()
         {
             Assert.Empty(LintGenerated(Declarations.Advertisements("GatewayApi").Generate()));

@@ -7,13 +7,17 @@ namespace ManifestTools.Generation.Checks
 {
     /// <summary>
     /// MT4005, with ManifestTrafficApi=GatewayApi: what the HTTPRoute CRD's schema refuses, which the API server would
-    /// reject on apply. A route holds at most 16 rules (the ServiceRoutes and the catch-all), and a rule at most 16
-    /// backendRefs. Versions without traffic in a rule are left out of it, so only the versions with a weight count.
+    /// reject on apply. A route holds at most 16 rules (the ServiceRoutes and the catch-all), a rule at most 16
+    /// backendRefs, and a header match a name of 256 characters and a value of 4,096 (a Prefix as its regular expression). Versions without traffic in a rule are left out of it, so only the versions with a weight count.
     /// </summary>
     internal static class HttpRouteLimitsCheck
     {
         public const int MaxRules = 16;
         public const int MaxBackends = 16;
+
+        /// <summary>HTTPHeaderName's and HTTPHeaderMatch.value's maxLength in the CRD.</summary>
+        public const int MaxHeaderName = 256;
+        public const int MaxHeaderValue = 4096;
 
         public static void Check(BoundDeclaration bound)
         {
@@ -31,6 +35,16 @@ namespace ManifestTools.Generation.Checks
 
             foreach (var route in bound.Routes)
             {
+                var (_, value) = GatewayHeaderMatch.Of(route.MatchType, route.MatchValue);
+                if (route.Header.Length > MaxHeaderName || value.Length > MaxHeaderValue)
+                {
+                    bool name = route.Header.Length > MaxHeaderName;
+                    bound.Report(DiagnosticCatalog.InvalidDeclaredValue, route.Item.Site,
+                        $"the {(name ? "Header" : "match value")} of ServiceRoute {route.Item.Identity} is {Format(name ? route.Header.Length : value.Length)} characters long" +
+                        (name ? string.Empty : " in the HTTPRoute") + $", but an HTTPRoute header match takes at most {Format(name ? MaxHeaderName : MaxHeaderValue)}: " +
+                        "shorten it with ManifestTrafficApi=GatewayApi");
+                }
+
                 var served = route.Weights.Where(w => w.Weight > 0).ToList();
                 if (served.Count > MaxBackends)
                 {
