@@ -82,7 +82,12 @@ namespace ManifestTools.Resolution
         public IReadOnlyList<KubeGateway> KubeGatewaysNamed(string @namespace, string name)
         {
             var found = new List<KubeGateway>();
-            foreach (var gateway in FindGateways(@namespace + "/" + name, @namespace))
+            if (!_gateways.TryGetValue((@namespace, name), out var definitions))
+            {
+                return found;
+            }
+
+            foreach (var gateway in definitions)
             {
                 if (gateway is KubeGateway kube)
                 {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using ManifestTools.Diagnostics;
 using ManifestTools.Model;
@@ -56,13 +57,16 @@ namespace ManifestTools.Rules
                 return;
             }
 
+            // The index's gateways by name and by namespace: a miss costs what it finds, not the whole input.
             var elsewhere = parent.NamespaceIsExplicit
-                ? Enumerable.Empty<KubeGateway>()
-                : index.KubeGateways.Where(g => g.Name == name && g.Namespace != ns);
-            var local = index.KubeGateways.Where(g => g.Namespace == ns).ToList();
-            var near = local.Count <= NearNameCandidates ? local.Where(g => ClosestMatch.EditDistance(g.Name, name) <= 2) : Enumerable.Empty<KubeGateway>();
+                ? new List<KubeGateway>()
+                : index.GatewaysNamed(name).OfType<KubeGateway>().Where(g => g.Namespace != ns).ToList();
+            var local = index.GatewaysIn(ns);
+            var near = local.Count <= NearNameCandidates
+                ? local.OfType<KubeGateway>().Where(g => ClosestMatch.EditDistance(g.Name, name) <= 2).ToList()
+                : new List<KubeGateway>();
             var candidates = elsewhere.Concat(near).Select(g => g.Namespace + "/" + g.Name).Distinct(StringComparer.Ordinal).Take(3).ToList();
-            bool slip = elsewhere.Any() || (near.Any() && !GatewayNames.IsPlatformNamespace(ns));
+            bool slip = elsewhere.Count > 0 || (near.Count > 0 && !GatewayNames.IsPlatformNamespace(ns));
             var why = "no Kubernetes Gateway of that name is in the input";
             if (index.FindGateways(ns + "/" + name, ns).OfType<IstioGateway>().Any())
             {
@@ -72,7 +76,7 @@ namespace ManifestTools.Rules
             if (candidates.Count > 0)
             {
                 why += $"; did you mean {string.Join(" or ", candidates)}?" +
-                       (elsewhere.Any() ? " A parentRef without namespace names a Gateway of the route's own namespace" : string.Empty);
+                       (elsewhere.Count > 0 ? " A parentRef without namespace names a Gateway of the route's own namespace" : string.Empty);
             }
 
             var unknowable = slip ? null
